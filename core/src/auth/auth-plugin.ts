@@ -1,0 +1,75 @@
+import type { Plugin, Request, ResponseToolkit } from '@hapi/hapi';
+import { UnauthenticatedError } from '../errors/domain-error.js';
+import type { AuthService } from './auth-service.js';
+import type { Principal } from './principal.js';
+
+export const SESSION_COOKIE = 'repogen_session';
+export const SERVICE_TOKEN_HEADER = 'x-service-token';
+export const AUTH_STRATEGY = 'repogen';
+
+declare module '@hapi/hapi' {
+  interface AuthCredentials {
+    principal?: Principal;
+  }
+}
+
+/** The principal of an authenticated request; routes with `auth: false` have none. */
+export function principalOf(request: Request): Principal {
+  const principal = request.auth.credentials?.principal;
+  if (!principal) throw new UnauthenticatedError();
+  return principal;
+}
+
+export interface AuthPluginOptions {
+  readonly auth: AuthService;
+  readonly cookieSecure: boolean;
+  readonly sessionTtlHours: number;
+}
+
+/**
+ * One scheme for the three ways in: the admin UI's session cookie, a program's bearer token
+ * and V1's service token. Roles become hapi scopes, so a route's `access.scope` decides 403.
+ */
+export const authPlugin: Plugin<AuthPluginOptions> = {
+  name: 'auth',
+  register(server, options) {
+    server.state(SESSION_COOKIE, {
+      ttl: options.sessionTtlHours * 3_600_000,
+      isSecure: options.cookieSecure,
+      isHttpOnly: true,
+      isSameSite: 'Strict',
+      path: '/',
+      encoding: 'none',
+      strictHeader: true,
+      ignoreErrors: true,
+      clearInvalid: true,
+    });
+
+    server.auth.scheme(AUTH_STRATEGY, () => ({
+      async authenticate(request: Request, h: ResponseToolkit) {
+        const principal = await options.auth.authenticate(presentedCredentials(request));
+        if (!principal) throw new UnauthenticatedError();
+        return h.authenticated({ credentials: { principal, scope: [principal.role] } });
+      },
+    }));
+    server.auth.strategy(AUTH_STRATEGY, AUTH_STRATEGY);
+    server.auth.default(AUTH_STRATEGY);
+  },
+};
+
+function presentedCredentials(request: Request) {
+  const authorization: unknown = request.headers.authorization;
+  let bearerToken: string | undefined;
+  if (typeof authorization === 'string') {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match?.[1]) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"', 'INVALID_CREDENTIALS');
+    bearerToken = match[1];
+  }
+  const serviceHeader = request.headers[SERVICE_TOKEN_HEADER];
+  const cookie = request.state[SESSION_COOKIE] as unknown;
+  return {
+    bearerToken,
+    serviceToken: typeof serviceHeader === 'string' ? serviceHeader : undefined,
+    sessionToken: typeof cookie === 'string' ? cookie : undefined,
+  };
+}

@@ -1,0 +1,143 @@
+import { parseArgs } from 'node:util';
+import { ROLES, type Role } from '../auth/principal.js';
+import { coreServices } from '../core-services.js';
+import { isDomainError } from '../errors/domain-error.js';
+import { CliError, EXIT } from './cli-error.js';
+import type { HostRuntime } from './host-runtime.js';
+import { serve } from './serve.js';
+
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  run(runtime: () => HostRuntime, args: string[]): Promise<number>;
+}
+
+const SYSTEM_ACTOR = 'cli';
+
+function parse(args: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>) {
+  try {
+    return parseArgs({ args, options, allowPositionals: false, strict: true }).values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    throw new CliError((error as Error).message, EXIT.usage);
+  }
+}
+
+function required(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new CliError(`--${name} is required`, EXIT.usage);
+  return value;
+}
+
+function role(value: string): Role {
+  if (!(ROLES as readonly string[]).includes(value)) throw new CliError(`--role must be one of ${ROLES.join(', ')}`, EXIT.usage);
+  return value as Role;
+}
+
+async function tenantIdFor(runtime: HostRuntime, slug: string): Promise<string> {
+  const tenants = await runtime.registry.get(coreServices.tenants);
+  const tenant = await tenants.findTenantBySlug(slug);
+  if (!tenant) throw new CliError(`No tenant with slug "${slug}" (create it with: repogen tenant create)`, EXIT.failure);
+  return tenant.id;
+}
+
+/** Runs a command body and closes the services it opened, turning domain errors into CLI errors. */
+async function withRuntime(runtime: () => HostRuntime, body: (runtime: HostRuntime) => Promise<void>): Promise<number> {
+  const host = runtime();
+  try {
+    await body(host);
+    return EXIT.ok;
+  } catch (error) {
+    if (isDomainError(error)) throw new CliError(`${error.code}: ${error.message}`, EXIT.failure);
+    throw error;
+  } finally {
+    await host.registry.dispose();
+  }
+}
+
+export const commands: readonly Command[] = [
+  {
+    name: 'serve',
+    summary: 'Serve the HTTP API (and the admin UI); --demo seeds a demo tenant and admin on first run',
+    usage: 'repogen serve [--demo]',
+    run: (runtime, args) => serve(runtime(), { demo: parse(args, { demo: { type: 'boolean' } }).demo === true }),
+  },
+  {
+    name: 'migrate',
+    summary: 'Apply pending database migrations and exit',
+    usage: 'repogen migrate',
+    run: (runtime, args) =>
+      withRuntime(runtime, async (host) => {
+        parse(args, {});
+        const database = await host.registry.get(coreServices.database);
+        process.stdout.write(`Migrations are up to date on ${database.kind}.\n`);
+      }),
+  },
+  {
+    name: 'tenant create',
+    summary: 'Create a tenant (the firm, or a bank that orders custom packs)',
+    usage: 'repogen tenant create --slug <slug> --name <name> [--kind firm|bank]',
+    run: (runtime, args) =>
+      withRuntime(runtime, async (host) => {
+        const values = parse(args, { slug: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' } });
+        const kind = (values.kind as string | undefined) ?? 'firm';
+        if (kind !== 'firm' && kind !== 'bank') throw new CliError('--kind must be firm or bank', EXIT.usage);
+        const tenants = await host.registry.get(coreServices.tenants);
+        const tenant = await tenants.createTenant({ system: SYSTEM_ACTOR }, { slug: required(values, 'slug'), name: required(values, 'name'), kind });
+        process.stdout.write(`${JSON.stringify(tenant)}\n`);
+      }),
+  },
+  {
+    name: 'user create',
+    summary: 'Create a user in a tenant; the password is read from --password or NEW_USER_PASSWORD',
+    usage: 'repogen user create --tenant <slug> --email <email> --role <role> [--name <display name>] [--password <password>]',
+    run: (runtime, args) =>
+      withRuntime(runtime, async (host) => {
+        const values = parse(args, {
+          tenant: { type: 'string' },
+          email: { type: 'string' },
+          role: { type: 'string' },
+          name: { type: 'string' },
+          password: { type: 'string' },
+        });
+        const email = required(values, 'email');
+        const password = (values.password as string | undefined) ?? process.env.NEW_USER_PASSWORD;
+        if (!password) throw new CliError('--password (or NEW_USER_PASSWORD in the environment) is required', EXIT.usage);
+        const tenantId = await tenantIdFor(host, required(values, 'tenant'));
+        const tenants = await host.registry.get(coreServices.tenants);
+        const user = await tenants.createUser(tenantId, { system: SYSTEM_ACTOR }, {
+          email,
+          displayName: (values.name as string | undefined) ?? email,
+          password,
+          role: role(required(values, 'role')),
+        });
+        process.stdout.write(`${JSON.stringify(user)}\n`);
+      }),
+  },
+  {
+    name: 'token create',
+    summary: "Create an API token, or with --service V1's service token; prints the secret once",
+    usage: 'repogen token create --tenant <slug> --name <name> [--role <role>] [--service] [--days <n>]',
+    run: (runtime, args) =>
+      withRuntime(runtime, async (host) => {
+        const values = parse(args, {
+          tenant: { type: 'string' },
+          name: { type: 'string' },
+          role: { type: 'string' },
+          service: { type: 'boolean' },
+          days: { type: 'string' },
+        });
+        const days = values.days === undefined ? undefined : Number(values.days);
+        if (days !== undefined && (!Number.isInteger(days) || days < 1)) throw new CliError('--days must be a whole number ≥ 1', EXIT.usage);
+        const tenantId = await tenantIdFor(host, required(values, 'tenant'));
+        const auth = await host.registry.get(coreServices.auth);
+        const issued = await auth.createToken(tenantId, { system: SYSTEM_ACTOR }, {
+          kind: values.service === true ? 'service' : 'api',
+          name: required(values, 'name'),
+          role: role((values.role as string | undefined) ?? (values.service === true ? 'service' : 'operator')),
+          expiresAt: days === undefined ? undefined : new Date(Date.now() + days * 86_400_000),
+        });
+        process.stdout.write(`${JSON.stringify({ ...issued.token, secret: issued.secret })}\n`);
+      }),
+  },
+];

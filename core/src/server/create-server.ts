@@ -1,0 +1,79 @@
+import Hapi, { type Server } from '@hapi/hapi';
+import Inert from '@hapi/inert';
+import Vision from '@hapi/vision';
+import HapiSwagger from 'hapi-swagger';
+import Joi from 'joi';
+import { auditRoutesPlugin } from '../api/audit-routes.js';
+import { authRoutesPlugin } from '../api/auth-routes.js';
+import { failValidation, registerRoutePlugins, type RoutePlugin } from '../api/route-plugin.js';
+import { systemRoutesPlugin } from '../api/system-routes.js';
+import { tokenRoutesPlugin } from '../api/token-routes.js';
+import { userRoutesPlugin } from '../api/user-routes.js';
+import { authPlugin } from '../auth/auth-plugin.js';
+import { coreServices } from '../core-services.js';
+import type { ServiceRegistry } from '../registry/service-registry.js';
+import { HOST_VERSION } from '../version.js';
+import { errorPlugin } from './error-plugin.js';
+import { requestLogPlugin } from './request-log-plugin.js';
+
+/** The route plugins of the foundation; later capabilities append theirs. */
+export const foundationRoutePlugins: readonly RoutePlugin<any>[] = [
+  systemRoutesPlugin,
+  authRoutesPlugin,
+  tokenRoutesPlugin,
+  userRoutesPlugin,
+  auditRoutesPlugin,
+];
+
+export interface CreateServerOptions {
+  readonly registry: ServiceRegistry;
+  readonly routePlugins?: readonly RoutePlugin<any>[];
+  /** Overrides the configured port (tests use 0 or inject). */
+  readonly port?: number;
+}
+
+/** Builds the hapi server with every route plugin; `inject()` works without `start()`. */
+export async function createServer(options: CreateServerOptions): Promise<Server> {
+  const { registry } = options;
+  const config = await registry.get(coreServices.config);
+  const logger = await registry.get(coreServices.logger);
+  const auth = await registry.get(coreServices.auth);
+
+  const server = Hapi.server({
+    port: options.port ?? config.port,
+    host: config.host,
+    router: { stripTrailingSlash: true },
+    routes: {
+      validate: { failAction: failValidation },
+      payload: { maxBytes: 1024 * 1024 },
+      response: { failAction: 'log' },
+      security: { hsts: config.production, xframe: 'deny', noSniff: true, referrer: 'same-origin' },
+    },
+  });
+
+  server.validator(Joi);
+  await server.register([
+    { plugin: errorPlugin },
+    { plugin: requestLogPlugin, options: { logger } },
+    { plugin: authPlugin, options: { auth, cookieSecure: config.cookieSecure, sessionTtlHours: config.sessionTtlHours } },
+    Inert,
+    Vision,
+    {
+      plugin: HapiSwagger,
+      options: {
+        info: { title: 'Repogen host API', version: HOST_VERSION },
+        jsonPath: '/openapi.json',
+        documentationPath: '/documentation',
+        grouping: 'tags',
+        securityDefinitions: {
+          bearer: { type: 'apiKey', name: 'Authorization', in: 'header', description: 'Bearer <API token>' },
+          serviceToken: { type: 'apiKey', name: 'x-service-token', in: 'header', description: "V1's service token" },
+        },
+        security: [{ bearer: [] }, { serviceToken: [] }] as unknown as undefined,
+      } satisfies HapiSwagger.RegisterOptions,
+    },
+  ]);
+
+  await registerRoutePlugins(server, registry, options.routePlugins ?? foundationRoutePlugins);
+  return server;
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Knex } from 'knex';
+
+interface MigrationModule {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/** Compiled migrations live in the repository's `migrations/dist`, one module per change. */
+export const DEFAULT_MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../migrations/dist',
+);
+
+const MIGRATION_FILE = /^\d{14}_[a-z0-9_]+\.js$/;
+
+class DirectoryMigrationSource implements Knex.MigrationSource<string> {
+  constructor(private readonly directory: string) {}
+
+  async getMigrations(): Promise<string[]> {
+    const files = await fs.readdir(this.directory).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new Error(`No compiled migrations in ${this.directory}: run npm run build`);
+      throw error;
+    });
+    return files.filter((file) => MIGRATION_FILE.test(file)).sort();
+  }
+
+  getMigrationName(migration: string): string {
+    return migration.replace(/\.js$/, '.ts');
+  }
+
+  async getMigration(migration: string): Promise<Knex.Migration> {
+    const module = (await import(pathToFileURL(path.join(this.directory, migration)).href)) as MigrationModule;
+    return { up: module.up, down: module.down };
+  }
+}
+
+export interface MigrationResult {
+  readonly applied: readonly string[];
+}
+
+export async function migrateToLatest(knex: Knex, directory = DEFAULT_MIGRATIONS_DIR): Promise<MigrationResult> {
+  const [, applied] = (await knex.migrate.latest({
+    migrationSource: new DirectoryMigrationSource(directory),
+    tableName: 'knex_migrations',
+  })) as [number, string[]];
+  return { applied };
+}

@@ -1,0 +1,26 @@
+import type { Knex } from 'knex';
+
+/** The role every tenant-scoped transaction runs as; created by the first migration. */
+export const APP_ROLE = 'repogen_app';
+
+/**
+ * Runs `work` in a transaction that sees only `tenantId`'s rows: the role drops to one that
+ * row-level security applies to, and `app.tenant_id` names the tenant, both for this
+ * transaction only.
+ */
+export async function withTenant<T>(knex: Knex, tenantId: string, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  return knex.transaction(async (trx) => {
+    await trx.raw(`SET LOCAL ROLE ${APP_ROLE}`);
+    await trx.raw(`SELECT set_config('app.tenant_id', ?, true)`, [tenantId]);
+    return work(trx);
+  });
+}
+
+/**
+ * Runs `work` in a transaction with the owner's rights, past row-level security. Only for
+ * what must happen before a tenant is known (authentication) or across tenants (tenant
+ * creation); every caller is listed by searching for this name.
+ */
+export async function withSystem<T>(knex: Knex, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  return knex.transaction(work);
+}

@@ -1,0 +1,93 @@
+import crypto from 'node:crypto';
+import type { Server } from '@hapi/hapi';
+import {
+  coreServiceFactories,
+  coreServices,
+  createLogger,
+  createServer,
+  loadConfig,
+  migrateToLatest,
+  openDatabase,
+  ServiceRegistry,
+  type Database,
+  type Role,
+} from '@repogen/core';
+
+let shared: Promise<Database> | undefined;
+
+/** One migrated database per test process: DATABASE_URL's PostgreSQL, or an in-memory PGlite. */
+export function testDatabase(): Promise<Database> {
+  shared ??= (async () => {
+    const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, pgliteDir: undefined, poolMax: 4 });
+    await migrateToLatest(database.knex);
+    return database;
+  })();
+  return shared;
+}
+
+export interface TestTenant {
+  readonly id: string;
+  readonly slug: string;
+  /** Authorization headers of an API token with the given role in this tenant. */
+  headers(role?: Role): Promise<Record<string, string>>;
+}
+
+export interface TestHost {
+  readonly server: Server;
+  readonly registry: ServiceRegistry;
+  readonly database: Database;
+  createTenant(kind?: 'firm' | 'bank'): Promise<TestTenant>;
+}
+
+/** A host built on the shared test database with the services a test needs, driven by `server.inject()`. */
+export async function createTestHost(): Promise<TestHost> {
+  const database = await testDatabase();
+  const config = loadConfig({ REPOGEN_LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  const logger = createLogger('silent');
+  const factories = coreServiceFactories(config, logger).filter((factory) => factory.service.id !== coreServices.database.id);
+  const registry = new ServiceRegistry([...factories, ServiceRegistry.value(coreServices.database, database)]);
+  const server = await createServer({ registry, port: 0 });
+  await server.initialize();
+  const tenants = await registry.get(coreServices.tenants);
+  const auth = await registry.get(coreServices.auth);
+
+  return {
+    server,
+    registry,
+    database,
+    async createTenant(kind = 'firm') {
+      const slug = `t-${crypto.randomBytes(5).toString('hex')}`;
+      const tenant = await tenants.createTenant({ system: 'test' }, { slug, name: `Tenant ${slug}`, kind });
+      const tokens = new Map<Role, string>();
+      return {
+        id: tenant.id,
+        slug,
+        async headers(role: Role = 'admin') {
+          let secret = tokens.get(role);
+          if (!secret) {
+            const issued = await auth.createToken(tenant.id, { system: 'test' }, {
+              kind: role === 'service' ? 'service' : 'api',
+              name: `test-${role}`,
+              role,
+              expiresAt: undefined,
+            });
+            secret = issued.secret;
+            tokens.set(role, secret);
+          }
+          const headers: Record<string, string> = role === 'service' ? { 'x-service-token': secret } : { authorization: `Bearer ${secret}` };
+          return headers;
+        },
+      };
+    },
+  };
+}
+
+export function randomEmail(): string {
+  return `user-${crypto.randomBytes(6).toString('hex')}@example.in`;
+}
+
+/** The parsed JSON body of an injected response. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test assertions walk arbitrary bodies
+export function json(response: { payload: string }): any {
+  return JSON.parse(response.payload);
+}
