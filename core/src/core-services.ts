@@ -1,9 +1,15 @@
 import path from 'node:path';
 import { createAuditService, type AuditService } from './audit/audit-service.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
+import type { BlobStore } from './blobs/blob-store.js';
+import { createFsBlobStore } from './blobs/fs-blob-store.js';
 import type { Config } from './config/config.js';
+import type { CoreJobPayloads } from './jobs/core-jobs.js';
+import { createJobService, type JobService } from './jobs/job-service.js';
 import type { Logger } from './logging/logger.js';
+import { createPackRegistryService, type PackRegistryService } from './packs/pack-registry-service.js';
 import { createServiceFactory, createServiceRef, ServiceRegistry, type ServiceFactory } from './registry/service-registry.js';
+import { createPackSandbox, type PackSandbox } from './sandbox/index.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrator.js';
 import { createTenantService, type TenantService } from './tenancy/tenant-service.js';
@@ -16,6 +22,10 @@ export const coreServices = {
   audit: createServiceRef<AuditService>('core.audit'),
   auth: createServiceRef<AuthService>('core.auth'),
   tenants: createServiceRef<TenantService>('core.tenants'),
+  jobs: createServiceRef<JobService<CoreJobPayloads>>('core.jobs'),
+  blobs: createServiceRef<BlobStore>('core.blobs'),
+  sandbox: createServiceRef<PackSandbox>('core.sandbox'),
+  packs: createServiceRef<PackRegistryService>('core.packs'),
 };
 
 export const databaseServiceFactory = createServiceFactory({
@@ -51,8 +61,50 @@ export const tenantServiceFactory = createServiceFactory({
   create: ({ database, audit }) => createTenantService(database.knex, audit),
 });
 
+export const jobServiceFactory = createServiceFactory({
+  service: coreServices.jobs,
+  deps: { config: coreServices.config, logger: coreServices.logger, database: coreServices.database },
+  async create({ config, logger, database }) {
+    // Loaded on use: the core jobs name their services through `coreServices`, defined above.
+    const { coreJobs } = await import('./jobs/core-jobs.js');
+    return createJobService({
+      database,
+      databaseUrl: config.databaseUrl,
+      logger,
+      jobs: coreJobs,
+      shutdownGraceMs: config.shutdownGraceMs,
+    });
+  },
+  dispose: (jobs) => jobs.stop(),
+});
+
+export const blobStoreServiceFactory = createServiceFactory({
+  service: coreServices.blobs,
+  deps: { config: coreServices.config },
+  create: ({ config }) => createFsBlobStore(path.join(config.dataDir, 'blobs')),
+});
+
+export const sandboxServiceFactory = createServiceFactory({
+  service: coreServices.sandbox,
+  deps: { logger: coreServices.logger },
+  create: ({ logger }) => createPackSandbox({ logger }),
+  dispose: (sandbox) => sandbox.close(),
+});
+
+export const packRegistryServiceFactory = createServiceFactory({
+  service: coreServices.packs,
+  deps: {
+    database: coreServices.database,
+    audit: coreServices.audit,
+    blobs: coreServices.blobs,
+    sandbox: coreServices.sandbox,
+    tenants: coreServices.tenants,
+  },
+  create: ({ database, audit, blobs, sandbox, tenants }) => createPackRegistryService({ knex: database.knex, audit, blobs, sandbox, tenants }),
+});
+
 /** The factories of the foundation, with the configuration and logger given as values. */
-export function coreServiceFactories(config: Config, logger: Logger): ServiceFactory<any, any>[] {
+export function coreServiceFactories(config: Config, logger: Logger): ServiceFactory[] {
   return [
     ServiceRegistry.value(coreServices.config, config),
     ServiceRegistry.value(coreServices.logger, logger),
@@ -60,5 +112,9 @@ export function coreServiceFactories(config: Config, logger: Logger): ServiceFac
     auditServiceFactory,
     authServiceFactory,
     tenantServiceFactory,
+    jobServiceFactory,
+    blobStoreServiceFactory,
+    sandboxServiceFactory,
+    packRegistryServiceFactory,
   ];
 }

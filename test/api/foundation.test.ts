@@ -91,7 +91,7 @@ describe('foundation API', () => {
 
     const listed = await host.server.inject({ url: '/v1/tokens', headers });
     assert.ok(!listed.payload.includes(secret), 'the secret is never listed');
-    assert.ok(json(listed).items.some((item: { id: string }) => item.id === token.id));
+    assert.ok((json(listed).items as { id: string }[]).some((item) => item.id === token.id));
 
     const me = await host.server.inject({ url: '/v1/auth/me', headers: { authorization: `Bearer ${secret}` } });
     assert.equal(json(me).role, 'author');

@@ -13,7 +13,7 @@ describe('audit log immutability', () => {
 
   it('refuses UPDATE, DELETE and TRUNCATE even to the database owner', async () => {
     const { knex } = host.database;
-    const [entry] = (await knex('audit_log').where({ tenant_id: tenant.id }).select('id')) as { id: number }[];
+    const [entry] = await knex('audit_log').where({ tenant_id: tenant.id }).select<{ id: number }[]>('id');
     assert.ok(entry, 'creating the tenant wrote an audit entry');
     await assert.rejects(knex('audit_log').where({ id: entry.id }).update({ action: 'rewritten' }), /append-only/);
     await assert.rejects(knex('audit_log').where({ id: entry.id }).delete(), /append-only/);

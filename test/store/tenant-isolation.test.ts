@@ -55,7 +55,7 @@ describe('tenant isolation (row-level security)', () => {
   it('sees nothing inside a tenant transaction but its own rows, even with a hand-written query', async () => {
     const rows = await withTenant(host.database.knex, a.id, (trx) => trx('users').where({ id: bUserId }));
     assert.deepEqual(rows, []);
-    const tenants = (await withTenant(host.database.knex, a.id, (trx) => trx('tenants').select('id'))) as { id: string }[];
+    const tenants = await withTenant(host.database.knex, a.id, (trx) => trx('tenants').select<{ id: string }[]>('id'));
     assert.deepEqual(tenants.map((tenant) => tenant.id), [a.id]);
   });
 

@@ -37,6 +37,8 @@ export interface TestHost {
   readonly registry: ServiceRegistry;
   readonly database: Database;
   createTenant(kind?: 'firm' | 'bank'): Promise<TestTenant>;
+  /** Stops the host's services (the sandbox process, the job queue); the shared database stays open. */
+  close(): Promise<void>;
 }
 
 /** A host built on the shared test database with the services a test needs, driven by `server.inject()`. */
@@ -55,6 +57,10 @@ export async function createTestHost(): Promise<TestHost> {
     server,
     registry,
     database,
+    async close() {
+      await server.stop();
+      await registry.dispose();
+    },
     async createTenant(kind = 'firm') {
       const slug = `t-${crypto.randomBytes(5).toString('hex')}`;
       const tenant = await tenants.createTenant({ system: 'test' }, { slug, name: `Tenant ${slug}`, kind });

@@ -6,7 +6,7 @@ import { defineRoutePlugin, failValidation } from './route-plugin.js';
 
 const entrySchema = Joi.object({
   id: Joi.number().integer(),
-  tenantId: Joi.string(),
+  tenantId: Joi.string().allow(null),
   actorKind: Joi.string().valid('user', 'token', 'service', 'system'),
   actorId: Joi.string().allow(null),
   actorLabel: Joi.string(),

@@ -14,7 +14,7 @@ export function defineRoutePlugin<D extends Record<string, AnyRef>>(plugin: Rout
   return plugin;
 }
 
-export async function registerRoutePlugins(server: Server, registry: ServiceRegistry, plugins: readonly RoutePlugin<any>[]) {
+export async function registerRoutePlugins(server: Server, registry: ServiceRegistry, plugins: readonly RoutePlugin[]) {
   for (const plugin of plugins) {
     const services = await registry.resolve(plugin.deps, plugin.name);
     await server.register({ name: plugin.name, register: (inner) => inner.route(plugin.routes(services)) });

@@ -22,6 +22,7 @@ export function errorResponses(...statuses: number[]) {
     403: 'Role not allowed (FORBIDDEN)',
     404: 'Not found (NOT_FOUND)',
     409: 'Conflict',
+    422: 'Understood but refused (a pack that fails its fixtures or misbehaves in the sandbox: PACK_TIMEOUT, PACK_MEMORY, PACK_FAULT, PACK_OUTPUT_INVALID)',
     503: 'Unavailable',
   };
   return Object.fromEntries(statuses.map((status) => [status, { description: descriptions[status] ?? 'Error', schema: errorSchema }]));

@@ -13,11 +13,12 @@ export interface AuditEntryInput {
 
 export type AuditActor =
   | { readonly kind: 'principal'; readonly principal: Principal; readonly requestId?: string | undefined }
-  | { readonly kind: 'system'; readonly tenantId: string; readonly label: string };
+  /** `tenantId: null` for platform events that belong to no tenant. */
+  | { readonly kind: 'system'; readonly tenantId: string | null; readonly label: string };
 
 export interface AuditEntry {
   readonly id: number;
-  readonly tenantId: string;
+  readonly tenantId: string | null;
   readonly actorKind: 'user' | 'token' | 'service' | 'system';
   readonly actorId: string | null;
   readonly actorLabel: string;
@@ -42,7 +43,7 @@ export interface AuditQuery {
 
 interface AuditRow {
   id: number;
-  tenant_id: string;
+  tenant_id: string | null;
   actor_kind: AuditEntry['actorKind'];
   actor_id: string | null;
   actor_label: string;

@@ -66,7 +66,7 @@ function presentedCredentials(request: Request) {
     bearerToken = match[1];
   }
   const serviceHeader = request.headers[SERVICE_TOKEN_HEADER];
-  const cookie = request.state[SESSION_COOKIE] as unknown;
+  const cookie: unknown = request.state[SESSION_COOKIE];
   return {
     bearerToken,
     serviceToken: typeof serviceHeader === 'string' ? serviceHeader : undefined,

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { AuditService } from '../audit/audit-service.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors/domain-error.js';
 import { withSystem, withTenant } from '../store/tenant-scope.js';
-import { DECOY_PASSWORD_HASH, verifyPassword } from './password.js';
+import { decoyPasswordHash, verifyPassword } from './password.js';
 import type { Principal, Role } from './principal.js';
 import { TOKEN_PREFIX, hashSecret, issueSecret } from './secret-token.js';
 
@@ -59,6 +59,14 @@ interface UserAuthRow {
   disabled_at: Date | null;
 }
 
+interface SessionRow {
+  session_id: string;
+  user_id: string;
+  tenant_id: string;
+  role: Role;
+  email: string;
+}
+
 interface TokenRow {
   id: string;
   tenant_id: string;
@@ -81,14 +89,14 @@ export function createAuthService(knex: Knex, audit: AuditService, options: { se
       const user = (await withSystem(knex, (trx) =>
         trx('users').whereRaw('lower(email) = lower(?)', [email.trim()]).first(),
       )) as UserAuthRow | undefined;
-      const passwordMatches = await verifyPassword(password, user?.password_hash ?? DECOY_PASSWORD_HASH);
+      const passwordMatches = await verifyPassword(password, user?.password_hash ?? (await decoyPasswordHash()));
       if (!user || !passwordMatches || user.disabled_at !== null) throw INVALID_LOGIN();
       const issued = issueSecret('session');
       const expiresAt = new Date(Date.now() + options.sessionTtlHours * 3_600_000);
       return withTenant(knex, user.tenant_id, async (trx) => {
-        const [session] = (await trx('sessions')
+        const [session] = await trx('sessions')
           .insert({ tenant_id: user.tenant_id, user_id: user.id, token_hash: issued.hash, expires_at: expiresAt })
-          .returning('id')) as { id: string }[];
+          .returning<{ id: string }[]>('id');
         const principal: Principal = {
           tenantId: user.tenant_id,
           role: user.role,
@@ -186,7 +194,7 @@ export function createAuthService(knex: Knex, audit: AuditService, options: { se
 
   async function authenticateToken(secret: string, kind: 'api' | 'service'): Promise<Principal> {
     if (!secret.startsWith(TOKEN_PREFIX[kind])) throw INVALID_TOKEN();
-    const row = (await withSystem(knex, async (trx) => {
+    const row = await withSystem<TokenRow | undefined>(knex, async (trx) => {
       const found = (await trx('api_tokens')
         .where({ token_hash: hashSecret(secret), kind })
         .whereNull('revoked_at')
@@ -194,7 +202,7 @@ export function createAuthService(knex: Knex, audit: AuditService, options: { se
         .first()) as TokenRow | undefined;
       if (found) await trx('api_tokens').where({ id: found.id }).update({ last_used_at: trx.fn.now() });
       return found;
-    })) as TokenRow | undefined;
+    });
     if (!row) throw INVALID_TOKEN();
     return {
       tenantId: row.tenant_id,
@@ -208,7 +216,7 @@ export function createAuthService(knex: Knex, audit: AuditService, options: { se
 
   async function authenticateSession(secret: string): Promise<Principal> {
     if (!secret.startsWith(TOKEN_PREFIX.session)) throw INVALID_TOKEN();
-    const row = (await withSystem(knex, (trx) =>
+    const row = await withSystem<SessionRow | undefined>(knex, (trx) =>
       trx('sessions as s')
         .join('users as u', 'u.id', 's.user_id')
         .where('s.token_hash', hashSecret(secret))
@@ -216,7 +224,7 @@ export function createAuthService(knex: Knex, audit: AuditService, options: { se
         .whereNull('u.disabled_at')
         .where('s.expires_at', '>', trx.fn.now())
         .first('s.id as session_id', 'u.id as user_id', 'u.tenant_id', 'u.role', 'u.email'),
-    )) as { session_id: string; user_id: string; tenant_id: string; role: Role; email: string } | undefined;
+    );
     if (!row) throw INVALID_TOKEN();
     return {
       tenantId: row.tenant_id,

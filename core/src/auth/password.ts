@@ -32,5 +32,10 @@ export async function verifyPassword(password: string, encoded: string): Promise
   return crypto.timingSafeEqual(actual, expectedBytes);
 }
 
+let decoy: Promise<string> | undefined;
+
 /** A hash of a random password, verified against when the user is unknown so timing does not tell. */
-export const DECOY_PASSWORD_HASH = await hashPassword(crypto.randomBytes(16).toString('hex'));
+export function decoyPasswordHash(): Promise<string> {
+  decoy ??= hashPassword(crypto.randomBytes(16).toString('hex'));
+  return decoy;
+}

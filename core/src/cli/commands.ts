@@ -4,7 +4,7 @@ import { coreServices } from '../core-services.js';
 import { isDomainError } from '../errors/domain-error.js';
 import { CliError, EXIT } from './cli-error.js';
 import type { HostRuntime } from './host-runtime.js';
-import { serve } from './serve.js';
+import { runJob } from './run-job.js';
 
 export interface Command {
   readonly name: string;
@@ -59,8 +59,48 @@ export const commands: readonly Command[] = [
   {
     name: 'serve',
     summary: 'Serve the HTTP API (and the admin UI); --demo seeds a demo tenant and admin on first run',
-    usage: 'repogen serve [--demo]',
-    run: (runtime, args) => serve(runtime(), { demo: parse(args, { demo: { type: 'boolean' } }).demo === true }),
+    usage: 'repogen serve [--demo] [--with-worker]',
+    async run(runtime, args) {
+      const values = parse(args, { demo: { type: 'boolean' }, 'with-worker': { type: 'boolean' } });
+      // Loaded on use, like the worker below, so that the other commands start without hapi.
+      const { serve } = await import('./serve.js');
+      return serve(runtime(), { demo: values.demo === true, withWorker: values['with-worker'] === true });
+    },
+  },
+  {
+    name: 'worker',
+    summary: 'Work background jobs (and run their schedules) until SIGTERM or SIGINT',
+    usage: 'repogen worker',
+    async run(runtime, args) {
+      parse(args, {});
+      const { worker } = await import('./worker.js');
+      return worker(runtime());
+    },
+  },
+  {
+    name: 'job run',
+    summary: 'Run a job now in this process and print its outcome, e.g. maintenance.expire-sessions',
+    usage: 'repogen job run --name <job> [--payload <json>] [--timeout <seconds>]',
+    run: (runtime, args) =>
+      withRuntime(runtime, async (host) => {
+        const values = parse(args, { name: { type: 'string' }, payload: { type: 'string' }, timeout: { type: 'string' } });
+        const name = required(values, 'name');
+        const timeout = values.timeout === undefined ? 120 : Number(values.timeout);
+        if (!Number.isInteger(timeout) || timeout < 1) throw new CliError('--timeout must be a whole number of seconds ≥ 1', EXIT.usage);
+        let payload: unknown = {};
+        if (typeof values.payload === 'string') {
+          try {
+            payload = JSON.parse(values.payload);
+          } catch {
+            throw new CliError('--payload must be JSON', EXIT.usage);
+          }
+        }
+        const record = await runJob(host, name, payload, timeout * 1000);
+        process.stdout.write(`${JSON.stringify(record)}\n`);
+        if (record.state !== 'completed') {
+          throw new CliError(`${record.error?.code ?? 'JOB_FAILED'}: ${record.error?.message ?? `the job is ${record.state}`}`, EXIT.failure);
+        }
+      }),
   },
   {
     name: 'migrate',

@@ -57,6 +57,13 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** Well-formed input that the domain still cannot accept (a pack whose fixtures fail). */
+export class UnprocessableError extends DomainError {
+  constructor(code: string, message: string, details?: Details) {
+    super(code, message, 422, 'user', details);
+  }
+}
+
 export class UnavailableError extends DomainError {
   constructor(code: string, message: string) {
     super(code, message, 503, 'operational');

@@ -34,7 +34,7 @@ export class ServiceRegistry {
   readonly #instances = new Map<string, Promise<unknown>>();
   readonly #created: { id: string; instance: unknown }[] = [];
 
-  constructor(factories: readonly ServiceFactory<any, any>[]) {
+  constructor(factories: readonly ServiceFactory[]) {
     for (const factory of factories) {
       if (this.#factories.has(factory.service.id)) {
         throw new Error(`Two factories for service ${factory.service.id}`);
@@ -48,8 +48,8 @@ export class ServiceRegistry {
     return { service, deps: {}, create: () => instance };
   }
 
-  get<T>(ref: ServiceRef<T>): Promise<T> {
-    return this.#resolve(ref.id, []) as Promise<T>;
+  async get<T>(ref: ServiceRef<T>): Promise<T> {
+    return (await this.#resolve(ref.id, [])) as T;
   }
 
   /** Resolves a named set of refs, as a plugin or command declares them. */
@@ -60,9 +60,11 @@ export class ServiceRegistry {
   }
 
   #resolve(id: string, path: readonly string[]): Promise<unknown> {
+    // Before the cache: a service still being created is cached too, and waiting on it from
+    // its own dependency chain would never settle.
+    if (path.includes(id)) throw new Error(`Service dependency cycle: ${[...path, id].join(' -> ')}`);
     const existing = this.#instances.get(id);
     if (existing) return existing;
-    if (path.includes(id)) throw new Error(`Service dependency cycle: ${[...path, id].join(' -> ')}`);
     const factory = this.#factories.get(id);
     if (!factory) {
       const neededBy = path.at(-1);
@@ -73,7 +75,7 @@ export class ServiceRegistry {
       for (const [name, dep] of Object.entries(factory.deps)) {
         deps[name] = await this.#resolve(dep.id, [...path, id]);
       }
-      const instance = await factory.create(deps as never);
+      const instance = await factory.create(deps);
       this.#created.push({ id, instance });
       return instance;
     })();

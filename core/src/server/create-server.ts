@@ -5,6 +5,7 @@ import HapiSwagger from 'hapi-swagger';
 import Joi from 'joi';
 import { auditRoutesPlugin } from '../api/audit-routes.js';
 import { authRoutesPlugin } from '../api/auth-routes.js';
+import { packRoutesPlugin } from '../api/pack-routes.js';
 import { failValidation, registerRoutePlugins, type RoutePlugin } from '../api/route-plugin.js';
 import { systemRoutesPlugin } from '../api/system-routes.js';
 import { tokenRoutesPlugin } from '../api/token-routes.js';
@@ -17,17 +18,18 @@ import { errorPlugin } from './error-plugin.js';
 import { requestLogPlugin } from './request-log-plugin.js';
 
 /** The route plugins of the foundation; later capabilities append theirs. */
-export const foundationRoutePlugins: readonly RoutePlugin<any>[] = [
+export const foundationRoutePlugins: readonly RoutePlugin[] = [
   systemRoutesPlugin,
   authRoutesPlugin,
   tokenRoutesPlugin,
   userRoutesPlugin,
   auditRoutesPlugin,
+  packRoutesPlugin,
 ];
 
 export interface CreateServerOptions {
   readonly registry: ServiceRegistry;
-  readonly routePlugins?: readonly RoutePlugin<any>[];
+  readonly routePlugins?: readonly RoutePlugin[];
   /** Overrides the configured port (tests use 0 or inject). */
   readonly port?: number;
 }

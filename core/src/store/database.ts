@@ -41,7 +41,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   await pglite.waitReady;
   // knex-pglite accepts an existing instance through a connection function; its types omit it.
   const connection = (() => ({ pglite })) as unknown as Knex.StaticConnectionConfig;
-  const knex = knexFactory({ client: ClientPgLite as unknown as typeof Knex.Client, dialect: 'postgres', connection });
+  const knex = knexFactory({ client: ClientPgLite, dialect: 'postgres', connection });
   return {
     kind: 'pglite',
     knex,

@@ -4,8 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Knex } from 'knex';
 
 interface MigrationModule {
-  up(knex: Knex): Promise<void>;
-  down(knex: Knex): Promise<void>;
+  readonly up: (knex: Knex) => Promise<void>;
+  readonly down: (knex: Knex) => Promise<void>;
 }
 
 /** Compiled migrations live in the repository's `migrations/dist`, one module per change. */
@@ -20,8 +20,8 @@ class DirectoryMigrationSource implements Knex.MigrationSource<string> {
   constructor(private readonly directory: string) {}
 
   async getMigrations(): Promise<string[]> {
-    const files = await fs.readdir(this.directory).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') throw new Error(`No compiled migrations in ${this.directory}: run npm run build`);
+    const files = await fs.readdir(this.directory).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`No compiled migrations in ${this.directory}: run npm run build`);
       throw error;
     });
     return files.filter((file) => MIGRATION_FILE.test(file)).sort();

@@ -68,7 +68,7 @@ export function createTenantService(knex: Knex, audit: AuditService): TenantServ
   return {
     async createTenant(origin, input) {
       return withSystem(knex, async (trx) => {
-        const existing = await trx('tenants').where({ slug: input.slug }).first();
+        const existing: unknown = await trx('tenants').where({ slug: input.slug }).first('id');
         if (existing) throw new ConflictError('TENANT_EXISTS', `A tenant with slug "${input.slug}" exists`);
         const [row] = (await trx('tenants').insert(input).returning('*')) as TenantRow[];
         const tenant = toTenant(row!);
@@ -99,7 +99,7 @@ export function createTenantService(knex: Knex, audit: AuditService): TenantServ
       }
       const passwordHash = await hashPassword(input.password);
       return withTenant(knex, tenantId, async (trx) => {
-        const tenant = await trx('tenants').first();
+        const tenant: unknown = await trx('tenants').first('id');
         if (!tenant) throw new NotFoundError('Tenant');
         let row: UserRow;
         try {

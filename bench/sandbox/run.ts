@@ -1,0 +1,85 @@
+/**
+ * Sandbox overhead: the median time of a warm `compute` of the SBI pack's fixture through the
+ * sandbox (child process + isolated-vm), beside the same bundled logic called in-process, and
+ * a cold call (a new isolate). Prints the ratio to the in-process baseline of this same run.
+ *
+ *   npm run bench:sandbox            targets: warm ≤ 2 ms, ≤ 5× in-process; cold ≤ 50 ms
+ */
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { createPackSandbox } from '@repogen/core';
+import { buildPack, discoverFixtures, DEFAULT_FIXTURE_NOW, PACK_GLOBAL, sha256, type ComputeRequest, type PackGlobal } from '@repogen/sdk';
+
+const PACK_DIR = fileURLToPath(new URL('../../template-packs/sbi-under-5cr-v1', import.meta.url));
+const WARMUP = 200;
+const SAMPLES = 2000;
+const COLD_SAMPLES = 20;
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function timeEach(count: number, call: () => unknown): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await call();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+/** The same bundle in a plain context of this process: what the logic costs without the sandbox. */
+function inProcess(logic: string): PackGlobal {
+  const context = vm.createContext({});
+  vm.runInContext(logic, context);
+  const pack = (context as Record<string, unknown>)[PACK_GLOBAL];
+  if (!pack) throw new Error('the bundle did not define its global');
+  return pack as PackGlobal;
+}
+
+async function main(): Promise<void> {
+  const built = await buildPack(PACK_DIR, { write: false });
+  const logic = built.files.get('logic.js')!.toString('utf8');
+  const [fixture] = discoverFixtures(built.files);
+  if (!fixture) throw new Error('the SBI pack has no fixture');
+  const request: ComputeRequest = {
+    input: fixture.input,
+    now: fixture.expected.now ?? DEFAULT_FIXTURE_NOW,
+    ...(fixture.expected.settings ? { settings: fixture.expected.settings } : {}),
+  };
+  const requestJson = JSON.stringify(request);
+
+  const local = inProcess(logic);
+  await timeEach(WARMUP, () => JSON.parse(local.invoke('compute', requestJson)) as unknown);
+  const inProcessMs = median(await timeEach(SAMPLES, () => JSON.parse(local.invoke('compute', requestJson)) as unknown));
+
+  const sandbox = createPackSandbox();
+  try {
+    const ref = { key: built.manifest.key, version: built.manifest.version, tenantId: null, logic, digest: sha256(logic) };
+    await timeEach(WARMUP, () => sandbox.call(ref, 'bench', 'compute', request));
+    const warmMs = median(await timeEach(SAMPLES, () => sandbox.call(ref, 'bench', 'compute', request)));
+    // A new caller tenant never gets another tenant's warm isolate: each is a cold start.
+    let tenant = 0;
+    const coldMs = median(await timeEach(COLD_SAMPLES, () => sandbox.call(ref, `cold-${tenant++}`, 'compute', request)));
+
+    const ratio = warmMs / inProcessMs;
+    const rows = [
+      ['in-process (baseline)', inProcessMs, ''],
+      ['sandbox, warm', warmMs, `target ≤ 2 ms and ≤ 5× → ${warmMs <= 2 && ratio <= 5 ? 'met' : 'MISSED'}`],
+      ['sandbox, cold isolate', coldMs, `target ≤ 50 ms → ${coldMs <= 50 ? 'met' : 'MISSED'}`],
+    ] as const;
+    process.stdout.write(`bench/sandbox: ${built.manifest.key}@${built.manifest.version}, fixture "${fixture.name}", ${SAMPLES} warm samples\n`);
+    for (const [label, ms, note] of rows) process.stdout.write(`  ${label.padEnd(24)} median ${ms.toFixed(3).padStart(8)} ms  ${note}\n`);
+    process.stdout.write(`  ratio sandbox/in-process: ${ratio.toFixed(2)}×\n`);
+  } finally {
+    await sandbox.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench/sandbox failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,10 @@
+/** Content-addressed storage of bytes (evidence, templates, archives, artifacts), keyed by sha256. */
+export interface BlobStore {
+  /** Stores the bytes and answers their sha256; storing the same bytes twice stores them once. */
+  put(bytes: Buffer): Promise<string>;
+  /** `undefined` when no blob has that digest. */
+  get(sha256: string): Promise<Buffer | undefined>;
+  has(sha256: string): Promise<boolean>;
+}
+
+export const SHA256_HEX = /^[0-9a-f]{64}$/;

@@ -1,0 +1,41 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { SHA256_HEX, type BlobStore } from './blob-store.js';
+
+/**
+ * Blobs as files under `root/ab/cd/<sha256>`. A write goes to a temporary file that is
+ * renamed into place, so a reader never sees a half-written blob.
+ */
+export function createFsBlobStore(root: string): BlobStore {
+  const locate = (sha256: string) => {
+    if (!SHA256_HEX.test(sha256)) throw new Error(`Not a sha256 digest: ${sha256.slice(0, 80)}`);
+    return path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  };
+  return {
+    async put(bytes) {
+      const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+      const target = locate(sha256);
+      if (await exists(target)) return sha256;
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      const temporary = `${target}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`;
+      await fs.writeFile(temporary, bytes, { flag: 'wx' });
+      await fs.rename(temporary, target);
+      return sha256;
+    },
+    async get(sha256) {
+      return fs.readFile(locate(sha256)).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      });
+    },
+    has: (sha256) => exists(locate(sha256)),
+  };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}

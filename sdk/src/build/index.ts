@@ -1,0 +1,1 @@
+export * from './build-pack.js';

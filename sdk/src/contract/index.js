@@ -1,0 +1,2 @@
+export * from './pack-contract.js';
+//# sourceMappingURL=index.js.map

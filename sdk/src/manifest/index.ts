@@ -1,0 +1,3 @@
+export type { PackManifest } from './pack-manifest.generated.js';
+export * from './validate-input-schema.js';
+export * from './validate-manifest.js';

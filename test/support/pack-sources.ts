@@ -1,0 +1,53 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildPack, type BuiltPack } from '@repogen/sdk';
+
+export const TEMPLATE_PACKS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../template-packs');
+export const SBI_PACK_DIR = path.join(TEMPLATE_PACKS_DIR, 'sbi-under-5cr-v1');
+
+interface PackageJson {
+  version: string;
+  repogen: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
+export interface PackVariant {
+  /** Changes the copied package.json (its "repogen" manifest, its version). */
+  readonly packageJson?: (pkg: PackageJson) => void;
+  /** Changes files of the copy, by path relative to the pack folder. */
+  readonly files?: Readonly<Record<string, (text: string) => string>>;
+}
+
+/**
+ * Builds a copy of a bundled pack with its manifest or files changed, so a test can upload a
+ * pack the repository does not ship (a bank's custom pack, a new version, a broken fixture)
+ * and still run real pack code through the real sandbox.
+ */
+export async function buildPackVariant(sourceDir: string, variant: PackVariant = {}): Promise<BuiltPack> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'repogen-pack-variant-'));
+  try {
+    await fs.cp(sourceDir, dir, {
+      recursive: true,
+      filter: (source) => !/(^|\/)(node_modules|dist)(\/|$)/.test(path.relative(sourceDir, source)),
+    });
+    const pkgPath = path.join(dir, 'package.json');
+    const pkg = JSON.parse(await fs.readFile(pkgPath, 'utf8')) as PackageJson;
+    variant.packageJson?.(pkg);
+    await fs.writeFile(pkgPath, JSON.stringify(pkg, null, 2));
+    for (const [file, edit] of Object.entries(variant.files ?? {})) {
+      const target = path.join(dir, file);
+      await fs.writeFile(target, edit(await fs.readFile(target, 'utf8')));
+    }
+    return await buildPack(dir, { write: false });
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A pack key nobody else in the shared test database uses. */
+export function uniquePackKey(prefix: string): string {
+  return `${prefix}_${crypto.randomBytes(4).toString('hex').toUpperCase()}_V1`;
+}
