@@ -31,3 +31,4 @@ export { openDatabase, pingDatabase, type Database, type StoreKind } from './sto
 export { migrateToLatest } from './store/migrator.js';
 export { APP_ROLE, withSystem, withTenant } from './store/tenant-scope.js';
 export { createTenantService, type Tenant, type TenantService, type User } from './tenancy/tenant-service.js';
+export * from './render/index.js';

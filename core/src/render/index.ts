@@ -1,0 +1,24 @@
+export * from './annexure-template-data.js';
+export { CarboneDocumentRenderer, type CarboneDocumentRendererOptions } from './carbone-document-renderer.js';
+export { CarboneDocxFiller, type CarboneDocxFillerOptions } from './carbone-docx-filler.js';
+export type { DocumentRenderer, PlacedImage } from './document-renderer.js';
+export * from './docx-builder.js';
+export { cellBox, fitInside, placeImages, readSlot, type PictureSlot } from './docx-image-placer.js';
+export { normaliseImage, type ImageNormaliserOptions, type NormalisedImage } from './image-normaliser.js';
+export { LibreOfficeConverter, type LibreOfficeConverterOptions } from './libreoffice-converter.js';
+export {
+  locateLibreOffice,
+  type LibreOfficeInstallation,
+  type LocateLibreOfficeOptions,
+} from './libreoffice-locator.js';
+export * from './page-geometry.js';
+export {
+  assembleReportPdf,
+  type AppendedDocument,
+  type AssemblePdfRequest,
+  type PdfMetadata,
+} from './pdf-assembler.js';
+export { appendOutlineEntries, readOutlineTitles, type OutlineEntry } from './pdf-outline.js';
+export { RENDER_ERROR_CODES, renderErrors, type RenderErrorCode } from './render-errors.js';
+export { INDIAN_NUMBER_FORMATTERS } from './indian-number-formatters.js';
+export { NormalisedImageCache } from './normalised-image-cache.js';
