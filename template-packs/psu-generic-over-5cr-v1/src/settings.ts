@@ -1,0 +1,41 @@
+import type { FormulaDefinition, RuleDefinition } from '@repogen/sdk/pack';
+import type { PackInput } from './input.generated.js';
+
+/**
+ * Defaults a tenant may change. The firm's own rules (REQUIREMENTS) win over common practice:
+ * realisable 95 % and distress 80 % of FMV, depreciation without salvage unless typed.
+ */
+export const settings = {
+  realisableFactor: 0.95,
+  distressFactor: 0.8,
+  /** FMV is shown as "Say ₹…", to the nearest step (DOMAIN §1.3). */
+  fmvRoundingStepRupees: 10_000,
+  /** RV and DV are floored so they never overstate the factor. */
+  rvDvRoundingStepRupees: 1_000,
+  insurableRoundingStepRupees: 1_000,
+  /** Salvage % when the valuer types none: the firm's (age ÷ life) × 100. */
+  defaultSalvagePct: 0,
+  guidelineDeviationPct: 20,
+  justificationMinChars: 200,
+  planDeviationErrorPct: 10,
+  reportAfterInspectionMaxDays: 15,
+  comparableMaxAgeMonths: 24,
+  minComparables: 2,
+  photoMaxDistanceM: 100,
+  /** The pack's floor: below ₹5 crore SBI Format A applies whatever the bank (REQUIREMENTS). */
+  packValueFloorRupees: 50_000_000,
+  /** RBI: properties of ₹50 crore or more need two independent valuations. */
+  twoValuationsThresholdRupees: 500_000_000,
+  /** Photographs: front, approach road, side / rear, ≥ 2 interior, valuer at site (DOMAIN §2.d). */
+  minPhotos: 6,
+  /** A vacant plot has no interior to photograph. */
+  minPhotosVacantPlot: 4,
+  realisableBandPct: [80, 95],
+  distressBandPct: [65, 85],
+  /** Economic life ranges in years by construction type (DOMAIN §2.b). */
+  buildingLifeYears: { RCC_FRAMED: [60, 70], LOAD_BEARING: [50, 60], STEEL_FRAMED: [30, 40], TEMPORARY: [15, 25] },
+};
+
+export type PsuSettings = typeof settings;
+export type PsuFormula = FormulaDefinition<PackInput, PsuSettings, string>;
+export type PsuRule = RuleDefinition<PackInput, PsuSettings, string>;
