@@ -119,6 +119,8 @@ const PLACEHOLDER_PNG = Buffer.from(
   'base64',
 );
 const PLACEHOLDER_REL_ID = 'rIdAnnexurePlaceholder';
+/** The DOS epoch: every zip entry carries it instead of the time of the build. */
+const ZIP_ENTRY_DATE = new Date(Date.UTC(1980, 0, 1));
 
 /**
  * Builds an A4 portrait DOCX that carbone renders and LibreOffice converts as it is: the
@@ -144,16 +146,19 @@ export async function buildDocx(spec: DocxSpec): Promise<Buffer> {
   const header = spec.header ?? '';
 
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', contentTypesXml(header !== ''));
-  zip.file('_rels/.rels', rootRelsXml());
-  zip.file('docProps/core.xml', corePropsXml(spec.title ?? 'Report'));
-  zip.file('docProps/app.xml', appPropsXml());
-  zip.file('word/document.xml', documentXml(body, margins, page, header !== ''));
-  zip.file('word/styles.xml', stylesXml(spec.font ?? 'DejaVu Sans', spec.fontSizePt ?? 10));
-  zip.file('word/settings.xml', settingsXml());
-  zip.file('word/_rels/document.xml.rels', documentRelsXml(header !== '', context.usesPlaceholder));
-  if (header !== '') zip.file('word/header1.xml', headerXml(header));
-  if (context.usesPlaceholder) zip.file('word/media/annexure-placeholder.png', PLACEHOLDER_PNG);
+  // A fixed date and no folder entries (JSZip dates those now) keep the bytes a function of the spec alone.
+  const add = (name: string, content: string | Buffer) =>
+    zip.file(name, content, { date: ZIP_ENTRY_DATE, createFolders: false });
+  add('[Content_Types].xml', contentTypesXml(header !== ''));
+  add('_rels/.rels', rootRelsXml());
+  add('docProps/core.xml', corePropsXml(spec.title ?? 'Report'));
+  add('docProps/app.xml', appPropsXml());
+  add('word/document.xml', documentXml(body, margins, page, header !== ''));
+  add('word/styles.xml', stylesXml(spec.font ?? 'DejaVu Sans', spec.fontSizePt ?? 10));
+  add('word/settings.xml', settingsXml());
+  add('word/_rels/document.xml.rels', documentRelsXml(header !== '', context.usesPlaceholder));
+  if (header !== '') add('word/header1.xml', headerXml(header));
+  if (context.usesPlaceholder) add('word/media/annexure-placeholder.png', PLACEHOLDER_PNG);
   return zip.generateAsync({
     type: 'nodebuffer',
     compression: 'DEFLATE',
