@@ -43,7 +43,9 @@ describe('render: LibreOffice converter lifecycle', function () {
 
   before(function () {
     libreOfficeOrSkip(this);
-    converter = new LibreOfficeConverter({ conversionTimeoutMs: 4_000 });
+    // Long enough for a first conversion on a freshly restarted office on a busy CI machine;
+    // the hang test waits this long once.
+    converter = new LibreOfficeConverter({ conversionTimeoutMs: 15_000 });
   });
 
   after(() => converter?.close());
