@@ -9,10 +9,17 @@ import { createJobService, type JobService } from './jobs/job-service.js';
 import type { Logger } from './logging/logger.js';
 import { createPackRegistryService, type PackRegistryService } from './packs/pack-registry-service.js';
 import { createServiceFactory, createServiceRef, ServiceRegistry, type ServiceFactory } from './registry/service-registry.js';
+import { createGenerationService, type GenerationService } from './generation/generation-service.js';
+import type { ReportEvidenceProvider } from './generation/evidence-source.js';
+import { CarboneDocumentRenderer, type DocumentRenderer } from './render/index.js';
+import { createReportService, type ReportService } from './reports/report-service.js';
 import { createPackSandbox, type PackSandbox } from './sandbox/index.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrator.js';
 import { createTenantService, type TenantService } from './tenancy/tenant-service.js';
+import { createEvidenceService, type EvidenceService } from './evidence/evidence-service.js';
+import { createUploadedEvidenceProvider } from './evidence/uploaded-evidence-provider.js';
+import { createTesseractEngine, type OcrEngine } from './ocr/ocr-engine.js';
 
 /** The refs every host process (HTTP, worker, CLI) resolves its services through. */
 export const coreServices = {
@@ -26,6 +33,12 @@ export const coreServices = {
   blobs: createServiceRef<BlobStore>('core.blobs'),
   sandbox: createServiceRef<PackSandbox>('core.sandbox'),
   packs: createServiceRef<PackRegistryService>('core.packs'),
+  renderer: createServiceRef<DocumentRenderer>('core.renderer'),
+  reportEvidence: createServiceRef<ReportEvidenceProvider>('core.reportEvidence'),
+  reports: createServiceRef<ReportService>('core.reports'),
+  generation: createServiceRef<GenerationService>('core.generation'),
+  ocr: createServiceRef<OcrEngine>('core.ocr'),
+  evidence: createServiceRef<EvidenceService>('core.evidence'),
 };
 
 export const databaseServiceFactory = createServiceFactory({
@@ -103,6 +116,58 @@ export const packRegistryServiceFactory = createServiceFactory({
   create: ({ database, audit, blobs, sandbox, tenants }) => createPackRegistryService({ knex: database.knex, audit, blobs, sandbox, tenants }),
 });
 
+/**
+ * carbone with a kept-alive LibreOffice. LibreOffice starts on the first conversion (a worker
+ * may warm it earlier), so processes that never convert never start it; disposing stops it.
+ */
+export const rendererServiceFactory = createServiceFactory({
+  service: coreServices.renderer,
+  deps: {},
+  create: (): DocumentRenderer => new CarboneDocumentRenderer(),
+  dispose: (renderer) => renderer.close(),
+});
+
+/** A report's uploads (live, not excluded, in the operator's order) as the evidence a generation lays out. */
+export const reportEvidenceServiceFactory = createServiceFactory({
+  service: coreServices.reportEvidence,
+  deps: { database: coreServices.database, blobs: coreServices.blobs },
+  create: ({ database, blobs }) => createUploadedEvidenceProvider(database.knex, blobs),
+});
+
+/** tesseract.js, offline, one warm worker (a second gives nothing on two cores); started on first use. */
+export const ocrServiceFactory = createServiceFactory({
+  service: coreServices.ocr,
+  deps: {},
+  create: () => createTesseractEngine({ workers: 1 }),
+  dispose: (engine) => engine.close(),
+});
+
+export const evidenceServiceFactory = createServiceFactory({
+  service: coreServices.evidence,
+  deps: {
+    database: coreServices.database,
+    audit: coreServices.audit,
+    blobs: coreServices.blobs,
+    packs: coreServices.packs,
+    reports: coreServices.reports,
+    jobs: coreServices.jobs,
+    logger: coreServices.logger,
+  },
+  create: ({ database, audit, blobs, packs, reports, jobs, logger }) => createEvidenceService({ knex: database.knex, audit, blobs, packs, reports, jobs, logger }),
+});
+
+export const reportServiceFactory = createServiceFactory({
+  service: coreServices.reports,
+  deps: { database: coreServices.database, audit: coreServices.audit, blobs: coreServices.blobs, packs: coreServices.packs },
+  create: ({ database, audit, blobs, packs }) => createReportService({ knex: database.knex, audit, blobs, packs }),
+});
+
+export const generationServiceFactory = createServiceFactory({
+  service: coreServices.generation,
+  deps: { database: coreServices.database, audit: coreServices.audit, packs: coreServices.packs, jobs: coreServices.jobs },
+  create: ({ database, audit, packs, jobs }) => createGenerationService({ knex: database.knex, audit, packs, jobs }),
+});
+
 /** The factories of the foundation, with the configuration and logger given as values. */
 export function coreServiceFactories(config: Config, logger: Logger): ServiceFactory[] {
   return [
@@ -116,5 +181,11 @@ export function coreServiceFactories(config: Config, logger: Logger): ServiceFac
     blobStoreServiceFactory,
     sandboxServiceFactory,
     packRegistryServiceFactory,
+    rendererServiceFactory,
+    reportEvidenceServiceFactory,
+    reportServiceFactory,
+    generationServiceFactory,
+    ocrServiceFactory,
+    evidenceServiceFactory,
   ];
 }

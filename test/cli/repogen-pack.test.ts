@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestHost, json, type TestHost, type TestTenant } from '../support/test-host.js';
-import { uniquePackKey } from '../support/pack-sources.js';
+import { SBI_PACK_DIR, uniquePackKey } from '../support/pack-sources.js';
+import { libreOfficeOrSkip, pdfToText, qpdfCheck } from '../render/render-fixtures.js';
 
 /** The compiled `repogen-pack` CLI, as a pack author runs it. */
 const PACK_CLI = fileURLToPath(new URL('../../sdk/dist/cli/main.js', import.meta.url));
@@ -122,5 +123,21 @@ describe('repogen-pack: init → build → test → publish', function () {
     const result = await repogenPack(['build', broken]);
     assert.equal(result.code, 3);
     assert.match(result.stderr, /manifest/);
+  });
+
+  it("previews a pack's report through the host's own pipeline: DOCX, PDF and trace", async function () {
+    libreOfficeOrSkip(this);
+    const out = path.join(work, 'preview');
+    const data = path.join(SBI_PACK_DIR, 'fixtures', 'domain-sample.input.json');
+    const preview = await repogenPack(['preview', SBI_PACK_DIR, '--data', data, '--out', out, '--json']);
+    assert.equal(preview.code, 0, preview.stderr + preview.stdout);
+    const { files } = JSON.parse(preview.stdout) as { files: string[] };
+    assert.deepEqual(files.map((file) => path.basename(file)).sort(), ['report.docx', 'report.pdf', 'trace.json']);
+    const pdf = path.join(out, 'report.pdf');
+    assert.ok(qpdfCheck(pdf).ok);
+    assert.match(pdfToText(pdf), /1,39,80,000/);
+
+    const noTemplate = await repogenPack(['preview', packDir, '--data', data, '--out', out]);
+    assert.equal(noTemplate.code, 3, 'a pack without a report template has nothing to preview');
   });
 });

@@ -19,6 +19,8 @@ export interface PackVariant {
   readonly packageJson?: (pkg: PackageJson) => void;
   /** Changes files of the copy, by path relative to the pack folder. */
   readonly files?: Readonly<Record<string, (text: string) => string>>;
+  /** Adds (or replaces) files of the copy, by path relative to the pack folder: a DOCX template. */
+  readonly addFiles?: Readonly<Record<string, Buffer>>;
 }
 
 /**
@@ -29,21 +31,31 @@ export interface PackVariant {
 export async function buildPackVariant(sourceDir: string, variant: PackVariant = {}): Promise<BuiltPack> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'repogen-pack-variant-'));
   try {
-    await fs.cp(sourceDir, dir, {
-      recursive: true,
-      filter: (source) => !/(^|\/)(node_modules|dist)(\/|$)/.test(path.relative(sourceDir, source)),
-    });
-    const pkgPath = path.join(dir, 'package.json');
-    const pkg = JSON.parse(await fs.readFile(pkgPath, 'utf8')) as PackageJson;
-    variant.packageJson?.(pkg);
-    await fs.writeFile(pkgPath, JSON.stringify(pkg, null, 2));
-    for (const [file, edit] of Object.entries(variant.files ?? {})) {
-      const target = path.join(dir, file);
-      await fs.writeFile(target, edit(await fs.readFile(target, 'utf8')));
-    }
+    await writePackVariant(sourceDir, dir, variant);
     return await buildPack(dir, { write: false });
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Writes the changed copy of a pack into `dir` (a pack folder the CLI can install from). */
+export async function writePackVariant(sourceDir: string, dir: string, variant: PackVariant = {}): Promise<void> {
+  await fs.cp(sourceDir, dir, {
+    recursive: true,
+    filter: (source) => !/(^|\/)(node_modules|dist)(\/|$)/.test(path.relative(sourceDir, source)),
+  });
+  const pkgPath = path.join(dir, 'package.json');
+  const pkg = JSON.parse(await fs.readFile(pkgPath, 'utf8')) as PackageJson;
+  variant.packageJson?.(pkg);
+  await fs.writeFile(pkgPath, JSON.stringify(pkg, null, 2));
+  for (const [file, edit] of Object.entries(variant.files ?? {})) {
+    const target = path.join(dir, file);
+    await fs.writeFile(target, edit(await fs.readFile(target, 'utf8')));
+  }
+  for (const [file, bytes] of Object.entries(variant.addFiles ?? {})) {
+    const target = path.join(dir, file);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, bytes);
   }
 }
 

@@ -44,7 +44,8 @@ export interface TestHost {
 /** A host built on the shared test database with the services a test needs, driven by `server.inject()`. */
 export async function createTestHost(): Promise<TestHost> {
   const database = await testDatabase();
-  const config = loadConfig({ REPOGEN_LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  // The job queue opens its own pool on PostgreSQL, so it needs the URL the database was opened with.
+  const config = loadConfig({ REPOGEN_LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL });
   const logger = createLogger('silent');
   const factories = coreServiceFactories(config, logger).filter((factory) => factory.service.id !== coreServices.database.id);
   const registry = new ServiceRegistry([...factories, ServiceRegistry.value(coreServices.database, database)]);

@@ -78,6 +78,48 @@ export const commands: readonly Command[] = [
     },
   },
   {
+    name: 'generate',
+    summary: 'Generate a report locally (DOCX, trace, and PDF with --pdf) from a data file and an evidence folder',
+    usage: 'repogen generate --pack <KEY[@version]> --data <input.json> [--evidence <dir>] --out <dir> [--pdf] [--packs <dir>]',
+    async run(runtime, args) {
+      const values = parse(args, {
+        pack: { type: 'string' },
+        data: { type: 'string' },
+        evidence: { type: 'string' },
+        out: { type: 'string' },
+        pdf: { type: 'boolean' },
+        packs: { type: 'string' },
+      });
+      const options = {
+        pack: required(values, 'pack'),
+        dataFile: required(values, 'data'),
+        evidenceDir: values.evidence as string | undefined,
+        outDir: required(values, 'out'),
+        pdf: values.pdf === true,
+        packsDir: values.packs as string | undefined,
+      };
+      // Loaded on use, like serve: only this command needs the render pipeline.
+      const { generate } = await import('./generate.js');
+      return generate(runtime(), options);
+    },
+  },
+  {
+    name: 'extract',
+    summary: 'Read files with the upload checks, OCR and extraction, offline; one line per file',
+    usage: 'repogen extract <file>… [--kind <kind>] [--json]',
+    async run(_runtime, args) {
+      let parsed;
+      try {
+        parsed = parseArgs({ args, options: { kind: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+      } catch (error) {
+        throw new CliError((error as Error).message, EXIT.usage);
+      }
+      // Loaded on use: only this command needs tesseract; it needs no database.
+      const { extract } = await import('./extract.js');
+      return extract({ files: parsed.positionals, kind: parsed.values.kind, json: parsed.values.json === true });
+    },
+  },
+  {
     name: 'job run',
     summary: 'Run a job now in this process and print its outcome, e.g. maintenance.expire-sessions',
     usage: 'repogen job run --name <job> [--payload <json>] [--timeout <seconds>]',

@@ -1,5 +1,7 @@
 import { coreServices } from '../core-services.js';
 import { coreJobs } from '../jobs/core-jobs.js';
+import type { Logger } from '../logging/logger.js';
+import { CarboneDocumentRenderer } from '../render/index.js';
 import type { ServiceRegistry } from '../registry/service-registry.js';
 import { EXIT } from './cli-error.js';
 import type { HostRuntime } from './host-runtime.js';
@@ -12,6 +14,21 @@ export async function startWorker(registry: ServiceRegistry): Promise<void> {
 }
 
 /**
+ * Starts LibreOffice now rather than in the first generation, so a machine without it says so
+ * at boot (RENDERER_UNAVAILABLE) and the first job does not pay the office's start. Jobs still
+ * run (and retry) if this fails: the converter also starts on first use.
+ */
+async function warmRenderer(registry: ServiceRegistry, logger: Logger): Promise<void> {
+  try {
+    const renderer = await registry.get(coreServices.renderer);
+    if (renderer instanceof CarboneDocumentRenderer) await renderer.converter.start();
+    logger.info('document converter ready');
+  } catch (error) {
+    logger.error({ err: error }, 'document converter not started; report generation will retry until it is available');
+  }
+}
+
+/**
  * Works jobs until SIGTERM or SIGINT, then stops taking jobs, lets running ones finish within
  * the grace period and closes the services (the database pool last).
  */
@@ -20,6 +37,7 @@ export async function worker(runtime: HostRuntime): Promise<number> {
   try {
     const database = await registry.get(coreServices.database);
     await startWorker(registry);
+    void warmRenderer(registry, logger);
     logger.info({ store: database.kind, jobs: coreJobs.map((job) => job.name) }, 'repogen worker running');
     process.stdout.write(`\nRepogen worker is running (store: ${database.kind}). Stop with Ctrl-C.\n\n`);
 

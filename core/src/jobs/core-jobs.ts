@@ -1,8 +1,12 @@
 import type { ExpireSessionsPayload } from './expire-sessions-job.js';
 import { expireSessionsJob } from './expire-sessions-job.js';
+import { generateReportJob } from '../generation/generate-report-job.js';
+import type { GenerateReportPayload } from '../generation/generate-report-payload.js';
+import { ocrEvidenceJob } from '../evidence/ocr-evidence-job.js';
+import type { OcrEvidencePayload } from '../evidence/ocr-job-payload.js';
 
 /** The jobs of the host itself; every process that sends or works jobs knows these. */
-export const coreJobs = [expireSessionsJob] as const;
+export const coreJobs = [expireSessionsJob, generateReportJob, ocrEvidenceJob] as const;
 
 /**
  * The payload of each core job, written out rather than derived from `coreJobs`: the jobs
@@ -10,4 +14,6 @@ export const coreJobs = [expireSessionsJob] as const;
  */
 export type CoreJobPayloads = {
   'maintenance.expire-sessions': ExpireSessionsPayload;
+  'reports.generate': GenerateReportPayload;
+  'evidence.ocr': OcrEvidencePayload;
 };

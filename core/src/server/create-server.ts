@@ -5,7 +5,11 @@ import HapiSwagger from 'hapi-swagger';
 import Joi from 'joi';
 import { auditRoutesPlugin } from '../api/audit-routes.js';
 import { authRoutesPlugin } from '../api/auth-routes.js';
+import { artifactRoutesPlugin } from '../api/artifact-routes.js';
+import { evidenceRoutesPlugin } from '../api/evidence-routes.js';
+import { jobRoutesPlugin } from '../api/job-routes.js';
 import { packRoutesPlugin } from '../api/pack-routes.js';
+import { reportRoutesPlugin } from '../api/report-routes.js';
 import { failValidation, registerRoutePlugins, type RoutePlugin } from '../api/route-plugin.js';
 import { systemRoutesPlugin } from '../api/system-routes.js';
 import { tokenRoutesPlugin } from '../api/token-routes.js';
@@ -25,6 +29,10 @@ export const foundationRoutePlugins: readonly RoutePlugin[] = [
   userRoutesPlugin,
   auditRoutesPlugin,
   packRoutesPlugin,
+  reportRoutesPlugin,
+  jobRoutesPlugin,
+  artifactRoutesPlugin,
+  evidenceRoutesPlugin,
 ];
 
 export interface CreateServerOptions {

@@ -6,6 +6,7 @@ import { discoverFixtures, runFixtures } from '../fixtures/run-fixtures.js';
 import { CliFailure, EXIT, type CliOutput } from './cli-output.js';
 import { scaffoldPack } from './scaffold-pack.js';
 import { openLocalSandbox } from './local-sandbox.js';
+import { previewPack } from './preview-pack.js';
 import { progressBar, publishPack } from './publish-pack.js';
 import { generateInputTypes } from './typegen.js';
 
@@ -132,11 +133,24 @@ export const packCommands: readonly PackCommand[] = [
   },
   {
     name: 'preview',
-    usage: 'repogen-pack preview <dir> --data <file> --out <dir>',
-    summary: 'Render the report locally (needs the host renderer)',
-    options: { data: { type: 'string' }, out: { type: 'string' } },
-    run() {
-      return Promise.reject(new CliFailure('preview needs the host renderer (DOCX/PDF), which this host version does not provide yet', EXIT.unavailable));
+    usage: 'repogen-pack preview <dir> --data <file> --out <dir> [--evidence <dir>] [--no-pdf]',
+    summary: "Render the report (DOCX, PDF, trace) as the host will, with the host's renderer",
+    options: { data: { type: 'string' }, out: { type: 'string' }, evidence: { type: 'string' }, 'no-pdf': { type: 'boolean' } },
+    async run(context) {
+      const dir = dirArgument(context);
+      const { data, out, evidence } = context.options;
+      if (typeof data !== 'string' || typeof out !== 'string') throw new CliFailure('--data and --out are required', EXIT.usage);
+      const files = await guarded(() =>
+        previewPack(dir, {
+          dataFile: data,
+          outDir: out,
+          evidenceDir: typeof evidence === 'string' ? evidence : undefined,
+          pdf: context.options['no-pdf'] !== true,
+          onLine: (line) => context.out.info(line),
+        }),
+      );
+      context.out.result({ files }, () => files.map((file) => `Wrote ${file}`));
+      return EXIT.ok;
     },
   },
   {

@@ -1,0 +1,196 @@
+import type { JsonValue } from '@repogen/sdk';
+import Joi from 'joi';
+import { principalOf } from '../auth/auth-plugin.js';
+import { coreServices } from '../core-services.js';
+import { REPORT_STATUSES, type ReportStatus } from '../reports/report-records.js';
+import { defineRoutePlugin, failValidation } from './route-plugin.js';
+import { errorResponses, uuidSchema } from './schemas.js';
+
+const packKeySchema = Joi.string().pattern(/^[A-Z][A-Z0-9_]{1,63}$/).description('Pack key, e.g. SBI_UNDER_5CR_V1');
+const idParams = Joi.object({ id: uuidSchema.required() });
+
+const reportSummarySchema = Joi.object({
+  id: Joi.string(),
+  packKey: Joi.string(),
+  packVersion: Joi.string(),
+  title: Joi.string(),
+  externalKey: Joi.string().allow(null),
+  status: Joi.string().valid(...REPORT_STATUSES),
+  latestVersion: Joi.number().integer(),
+  createdAt: Joi.string(),
+  updatedAt: Joi.string(),
+}).label('ReportSummary');
+
+const artifactSchema = Joi.object({
+  id: Joi.string(),
+  kind: Joi.string().valid('docx', 'pdf', 'trace'),
+  sha256: Joi.string(),
+  size: Joi.number().integer(),
+  contentType: Joi.string(),
+  filename: Joi.string(),
+}).label('Artifact');
+
+const versionSchema = Joi.object({
+  id: Joi.string(),
+  n: Joi.number().integer(),
+  packKey: Joi.string(),
+  packVersion: Joi.string(),
+  inputSha256: Joi.string(),
+  warnings: Joi.array().items(Joi.object().unknown(true)),
+  createdBy: Joi.string(),
+  createdAt: Joi.string(),
+  artifacts: Joi.array().items(artifactSchema),
+}).label('ReportVersion');
+
+const reportDetailSchema = reportSummarySchema
+  .keys({
+    data: Joi.object().unknown(true),
+    values: Joi.object().unknown(true).allow(null),
+    trace: Joi.object().unknown(true).allow(null),
+    warnings: Joi.array().items(Joi.object().unknown(true)),
+    readiness: Joi.object({
+      ready: Joi.boolean(),
+      missingFields: Joi.array().items(Joi.string()),
+      errors: Joi.array().items(Joi.object().unknown(true)),
+    }).label('ReportReadiness'),
+    versions: Joi.array().items(versionSchema),
+  })
+  .label('ReportDetail');
+
+const writers = ['admin', 'operator', 'service'];
+const readers = ['admin', 'author', 'operator', 'bank', 'service'];
+/** A JSON pointer into the report data: `/partA_land/adoptedRatePerSqm`. */
+const pointerPattern = /^(\/[^/]*)+$/;
+
+export const reportRoutesPlugin = defineRoutePlugin({
+  name: 'report-routes',
+  deps: { reports: coreServices.reports, generation: coreServices.generation },
+  routes: ({ reports, generation }) => [
+    {
+      method: 'POST',
+      path: '/v1/reports',
+      options: {
+        tags: ['api', 'reports'],
+        description: 'Create a report bound to a pinned pack version (the newest published one when packVersion is omitted)',
+        notes: 'Repeating an externalKey answers the existing report with 200; a new report is 201.',
+        auth: { access: { scope: writers } },
+        payload: { maxBytes: 2 * 1024 * 1024 },
+        validate: {
+          payload: Joi.object({
+            packKey: packKeySchema.required(),
+            packVersion: Joi.string().pattern(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/).max(64),
+            title: Joi.string().trim().min(1).max(300).required(),
+            externalKey: Joi.string().trim().min(1).max(200).description('e.g. v1:assignment:123, unique per tenant'),
+            data: Joi.object().unknown(true),
+          }).label('CreateReport'),
+          failAction: failValidation,
+        },
+        response: { status: { 200: reportSummarySchema, 201: reportSummarySchema, ...errorResponses(400, 401, 403, 404, 422) } },
+      },
+      async handler(request, h) {
+        const body = request.payload as { packKey: string; packVersion?: string; title: string; externalKey?: string; data?: JsonValue };
+        const { report, created } = await reports.create(principalOf(request), body, request.info.id);
+        return h.response(report).code(created ? 201 : 200);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/v1/reports',
+      options: {
+        tags: ['api', 'reports'],
+        description: 'The tenant’s reports, newest first',
+        auth: { access: { scope: readers } },
+        validate: {
+          query: Joi.object({
+            packKey: packKeySchema,
+            status: Joi.string().valid(...REPORT_STATUSES),
+            q: Joi.string().trim().min(1).max(200).description('part of the title or external key'),
+            limit: Joi.number().integer().min(1).max(100).default(20),
+            offset: Joi.number().integer().min(0).max(1_000_000).default(0),
+          }),
+          failAction: failValidation,
+        },
+        response: {
+          status: {
+            200: Joi.object({ items: Joi.array().items(reportSummarySchema), total: Joi.number().integer(), limit: Joi.number().integer(), offset: Joi.number().integer() }).label('ReportList'),
+            ...errorResponses(400, 401, 403),
+          },
+        },
+      },
+      async handler(request) {
+        const query = request.query as { packKey?: string; status?: ReportStatus; q?: string; limit: number; offset: number };
+        const page = await reports.list(principalOf(request), query);
+        return { ...page, limit: query.limit, offset: query.offset };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/v1/reports/{id}',
+      options: {
+        tags: ['api', 'reports'],
+        description: 'A report: its data, the values, traces and warnings computed now, readiness, and its versions',
+        auth: { access: { scope: readers } },
+        validate: { params: idParams, failAction: failValidation },
+        response: { status: { 200: reportDetailSchema, ...errorResponses(400, 401, 403, 404, 422, 503) } },
+      },
+      handler: (request) => reports.get(principalOf(request), (request.params as { id: string }).id),
+    },
+    {
+      method: 'PATCH',
+      path: '/v1/reports/{id}/data',
+      options: {
+        tags: ['api', 'reports'],
+        description: 'Change fields of the report data by JSON pointer; checked against the pack schema, audited per field',
+        notes: 'An edit that fails validation changes nothing. Replacing a value of a field the pack marks x-reason-required needs `reason` (400 REASON_REQUIRED).',
+        auth: { access: { scope: writers } },
+        payload: { maxBytes: 2 * 1024 * 1024 },
+        validate: {
+          params: idParams,
+          payload: Joi.object({
+            set: Joi.object().pattern(Joi.string().pattern(pointerPattern).max(500), Joi.any()).min(1).max(500).required(),
+            reason: Joi.string().trim().min(3).max(2000),
+          }).label('PatchReportData'),
+          failAction: failValidation,
+        },
+        response: { status: { 200: reportDetailSchema, ...errorResponses(400, 401, 403, 404, 422, 503) } },
+      },
+      handler(request) {
+        const body = request.payload as { set: Record<string, JsonValue>; reason?: string };
+        return reports.patchData(principalOf(request), (request.params as { id: string }).id, body, request.info.id);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/v1/reports/{id}/generate',
+      options: {
+        tags: ['api', 'reports'],
+        description: 'Queue the generation of the next version (DOCX, PDF, trace); idempotent per Idempotency-Key',
+        notes: 'The same key answers the same job; a key used for another report is 409 IDEMPOTENCY_KEY_REUSED.',
+        auth: { access: { scope: writers } },
+        validate: {
+          params: idParams,
+          headers: Joi.object({ 'idempotency-key': Joi.string().trim().min(1).max(200).required() }).unknown(true),
+          failAction: failValidation,
+        },
+        response: { status: { 202: Joi.object({ jobId: Joi.string(), created: Joi.boolean() }).label('GenerationQueued'), ...errorResponses(400, 401, 403, 404, 409, 422, 503) } },
+      },
+      async handler(request, h) {
+        const key = request.headers['idempotency-key'] as string;
+        const queued = await generation.request(principalOf(request), (request.params as { id: string }).id, key.trim(), request.info.id);
+        return h.response(queued).code(202);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/v1/reports/{id}/versions',
+      options: {
+        tags: ['api', 'reports'],
+        description: 'The generated versions (v1, v2, …) with their artifacts; never overwritten',
+        auth: { access: { scope: readers } },
+        validate: { params: idParams, failAction: failValidation },
+        response: { status: { 200: Joi.object({ items: Joi.array().items(versionSchema) }).label('ReportVersions'), ...errorResponses(400, 401, 403, 404) } },
+      },
+      handler: async (request) => ({ items: await reports.versions(principalOf(request), (request.params as { id: string }).id) }),
+    },
+  ],
+});

@@ -1,0 +1,36 @@
+/** The kinds of evidence a report takes; a pack's manifest names them (or a family: `photo.*`). */
+export const EVIDENCE_KINDS = [
+  'photo.exterior',
+  'photo.interior',
+  'photo.surroundings',
+  'photo.gps',
+  'screenshot.guideline',
+  'screenshot.map',
+  'screenshot.route',
+  'document.sale_deed',
+  'document.rtc',
+  'document.na_order',
+  'document.layout_plan',
+  'document.building_permission',
+  'document.completion_certificate',
+  'document.other',
+] as const;
+
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export function isEvidenceKind(value: string): value is EvidenceKind {
+  return (EVIDENCE_KINDS as readonly string[]).includes(value);
+}
+
+/** Kinds read by OCR when the pack's manifest does not say (`evidence.ocr`). */
+export const DEFAULT_OCR_KINDS: readonly EvidenceKind[] = ['photo.gps', 'screenshot.guideline'];
+
+/** `photo.*` matches every photo kind; a plain kind matches itself. */
+export function kindMatches(pattern: string, kind: string): boolean {
+  return pattern.endsWith('.*') ? kind.startsWith(pattern.slice(0, -1)) : pattern === kind;
+}
+
+/** The kind an upload gets when none is given: by its type, refined later by OCR. */
+export function defaultKindFor(mime: string): EvidenceKind {
+  return mime === 'application/pdf' ? 'document.other' : 'photo.exterior';
+}

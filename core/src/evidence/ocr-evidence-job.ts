@@ -1,0 +1,56 @@
+import Joi from 'joi';
+import { ROLES, type Principal } from '../auth/principal.js';
+import { coreServices } from '../core-services.js';
+import { isDomainError } from '../errors/domain-error.js';
+import { defineJob } from '../jobs/job-definition.js';
+import { markOcrFailed, runEvidenceOcr } from './evidence-ocr.js';
+import { OCR_EVIDENCE_JOB, type OcrEvidencePayload } from './ocr-job-payload.js';
+
+/** Reads an uploaded item with OCR and stores its proposals; the OCR engine's workers stay warm. */
+export const ocrEvidenceJob = defineJob({
+  name: OCR_EVIDENCE_JOB,
+  deps: {
+    database: coreServices.database,
+    audit: coreServices.audit,
+    blobs: coreServices.blobs,
+    packs: coreServices.packs,
+    sandbox: coreServices.sandbox,
+    ocr: coreServices.ocr,
+    logger: coreServices.logger,
+  },
+  payloadSchema: Joi.object<OcrEvidencePayload>({
+    tenantId: Joi.string().guid().required(),
+    evidenceId: Joi.string().guid().required(),
+    requestedBy: Joi.object({
+      role: Joi.string()
+        .valid(...ROLES)
+        .required(),
+      via: Joi.string().valid('session', 'token', 'service').required(),
+      userId: Joi.string().guid(),
+      credentialId: Joi.string().required(),
+      label: Joi.string().required(),
+    }).required(),
+  }),
+  retry: { limit: 2, backoff: { delaySeconds: 5, exponential: true, maxDelaySeconds: 60 } },
+  timeoutSeconds: 5 * 60,
+  batchSize: 2,
+  async handler(payload, { database, audit, blobs, packs, sandbox, ocr, logger }, context) {
+    const principal: Principal = {
+      tenantId: payload.tenantId,
+      ...payload.requestedBy,
+      userId: payload.requestedBy.userId,
+    };
+    try {
+      const outcome = await runEvidenceOcr(
+        { knex: database.knex, audit, blobs, packs, sandbox, ocr, logger },
+        principal,
+        payload.evidenceId,
+      );
+      return { ...outcome };
+    } catch (error) {
+      const final = (isDomainError(error) && error.kind === 'user') || context.attempt >= 2;
+      if (final) await markOcrFailed(database.knex, payload.tenantId, payload.evidenceId);
+      throw error;
+    }
+  },
+});

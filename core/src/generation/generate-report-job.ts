@@ -1,0 +1,75 @@
+import Joi from 'joi';
+import { ROLES, type Principal } from '../auth/principal.js';
+import { coreServices } from '../core-services.js';
+import { defineJob } from '../jobs/job-definition.js';
+import { createGenerationStore } from './generation-store.js';
+import { storeGeneratedVersion } from './generated-artifacts.js';
+import { GENERATE_REPORT_JOB, type GenerateReportPayload } from './generate-report-payload.js';
+import { runReportPipeline } from './report-pipeline.js';
+
+/**
+ * Generates the next version of a report: snapshot, compute, layout, DOCX, PDF, store, audit.
+ * A pack's or the data's fault fails for good with its code; LibreOffice or the sandbox
+ * being unavailable retries with backoff. A request that already stored its version answers
+ * it again, so a retry after a crash never makes a second version.
+ */
+export const generateReportJob = defineJob({
+  name: GENERATE_REPORT_JOB,
+  deps: {
+    database: coreServices.database,
+    audit: coreServices.audit,
+    blobs: coreServices.blobs,
+    packs: coreServices.packs,
+    sandbox: coreServices.sandbox,
+    renderer: coreServices.renderer,
+    evidence: coreServices.reportEvidence,
+  },
+  payloadSchema: Joi.object<GenerateReportPayload>({
+    tenantId: Joi.string().guid().required(),
+    generationRequestId: Joi.string().guid().required(),
+    requestedBy: Joi.object({
+      role: Joi.string()
+        .valid(...ROLES)
+        .required(),
+      via: Joi.string().valid('session', 'token', 'service').required(),
+      userId: Joi.string().guid(),
+      credentialId: Joi.string().required(),
+      label: Joi.string().required(),
+    }).required(),
+  }),
+  retry: { limit: 3, backoff: { delaySeconds: 5, exponential: true, maxDelaySeconds: 120 } },
+  timeoutSeconds: 10 * 60,
+  async handler(payload, { database, audit, blobs, packs, sandbox, renderer, evidence }, { logger }) {
+    const store = createGenerationStore(database.knex, audit);
+    const { tenantId, generationRequestId: requestId } = payload;
+    const { request, report, nextVersion } = await store.load(tenantId, requestId);
+    if (request.version_id) return { reportId: report.id, versionId: request.version_id, alreadyDone: true };
+
+    const principal: Principal = { tenantId, ...payload.requestedBy, userId: payload.requestedBy.userId };
+    const pack = await packs.resolve(principal, report.pack_key, report.pack_version);
+    const result = await runReportPipeline(
+      { sandbox, renderer },
+      {
+        pack,
+        callerTenantId: tenantId,
+        input: report.data,
+        evidence: await evidence.forReport(tenantId, report.id),
+        report: { title: report.title, reference: report.external_key ?? report.id, version: nextVersion, draft: report.status !== 'released' },
+        now: new Date(),
+        pdf: true,
+        onProgress: (event) => store.recordProgress(tenantId, requestId, event),
+      },
+    );
+    const stored = await storeGeneratedVersion({ blobs, store }, {
+      tenantId,
+      requestId,
+      actor: { kind: 'principal', principal },
+      reference: report.external_key ?? report.id,
+      n: nextVersion,
+      result,
+      onProgress: (event) => store.recordProgress(tenantId, requestId, event),
+    });
+    logger.info({ reportId: report.id, version: stored.n }, 'report generated');
+    return { reportId: report.id, versionId: stored.versionId, version: stored.n };
+  },
+});

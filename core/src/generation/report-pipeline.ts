@@ -1,0 +1,155 @@
+import type { AnnexurePage, ComputeResult, EvidenceManifestItem, JsonValue } from '@repogen/sdk';
+import { UnprocessableError } from '../errors/domain-error.js';
+import type { RunnablePack } from '../packs/pack-registry-service.js';
+import { assembleReportPdf, renderErrors, type AppendedDocument, type DocumentRenderer, type PlacedImage } from '../render/index.js';
+import type { PackSandbox } from '../sandbox/index.js';
+import type { EvidenceItem, EvidenceSource } from './evidence-source.js';
+import { step, type ProgressListener } from './generation-steps.js';
+import { snapshotInput } from './input-snapshot.js';
+import { buildReportTemplateData, formatIndianDate } from './report-template-data.js';
+
+/** The manifest template id of a pack's main report. */
+export const REPORT_TEMPLATE_ID = 'report';
+
+export interface PipelineRequest {
+  readonly pack: RunnablePack;
+  /** The tenant the pack runs for (the sandbox's pool key). */
+  readonly callerTenantId: string;
+  readonly input: JsonValue;
+  readonly evidence: EvidenceSource;
+  readonly report: { readonly title: string; readonly reference: string; readonly version: number; readonly draft: boolean };
+  /** The instant the pack and the document see as "now". */
+  readonly now: Date;
+  readonly pdf: boolean;
+  readonly onProgress?: ProgressListener | undefined;
+}
+
+export interface PipelineResult extends ComputeResult {
+  readonly packKey: string;
+  readonly packVersion: string;
+  readonly input: JsonValue;
+  readonly inputSha256: string;
+  readonly pages: readonly AnnexurePage[];
+  readonly docx: Buffer;
+  readonly pdf: Buffer | undefined;
+}
+
+export interface PipelineDeps {
+  readonly sandbox: PackSandbox;
+  readonly renderer: DocumentRenderer;
+}
+
+/**
+ * One report from data and evidence to a DOCX (and a PDF): snapshot, compute and lay out in
+ * the sandbox, fill the pack's template, convert, append documents and stamp. Storing the
+ * result is the caller's business, so the job and the CLI share this.
+ */
+export async function runReportPipeline(deps: PipelineDeps, request: PipelineRequest): Promise<PipelineResult> {
+  const { pack, onProgress } = request;
+  const limits = pack.detail.manifest.limits;
+  const snapshot = await step(onProgress, 'snapshot', () => Promise.resolve(snapshotInput(request.input)));
+
+  const computed = await step(onProgress, 'compute', async () => {
+    const problems = pack.validateInput(snapshot.input);
+    if (problems.length > 0) {
+      throw new UnprocessableError('REPORT_INPUT_INVALID', `The report data does not match the pack schema: ${problems.map((p) => `${p.path} ${p.message}`).slice(0, 5).join('; ')}`, { problems });
+    }
+    const call = { input: snapshot.input, now: request.now.toISOString() };
+    return (await deps.sandbox.call(pack.sandboxRef, request.callerTenantId, 'compute', call, limits)).result;
+  });
+
+  const evidence = await request.evidence.list();
+  const pages = await step(onProgress, 'layout', async () => {
+    if (evidence.length === 0) return [];
+    const manifest = evidence.map(toManifestItem);
+    return (await deps.sandbox.call(pack.sandboxRef, request.callerTenantId, 'layout', { evidence: manifest }, limits)).result.pages;
+  });
+  const byId = new Map(evidence.map((item) => [item.id, item]));
+  const isDocument = (id: string) => byId.get(id)?.kind.startsWith('document.') === true;
+  // Documents (PDFs, scans) are appended to the PDF after the body; the DOCX carries the pictures.
+  const imagePages = pages.filter((page) => !page.evidenceIds.some(isDocument));
+  const documentIds = pages.filter((page) => page.evidenceIds.some(isDocument)).flatMap((page) => page.evidenceIds);
+
+  const docx = await step(onProgress, 'render-docx', async () => {
+    const template = templateOf(pack);
+    const data = buildReportTemplateData({
+      header: {
+        title: request.report.title,
+        reference: request.report.reference,
+        version: request.report.version,
+        generatedOn: formatIndianDate(request.now),
+        packKey: pack.detail.key,
+        packVersion: pack.detail.version,
+        inputSha256: snapshot.sha256,
+        draft: request.report.draft,
+      },
+      input: snapshot.input,
+      values: computed.values,
+      warnings: computed.warnings,
+      pages: imagePages,
+    });
+    const images = await readImages(request.evidence, imagePages);
+    return deps.renderer.renderDocx(template, data, images);
+  });
+
+  let pdf: Buffer | undefined;
+  if (request.pdf) {
+    const body = await step(onProgress, 'convert-pdf', () => deps.renderer.convertToPdf(docx));
+    pdf = await step(onProgress, 'assemble-pdf', async () =>
+      assembleReportPdf({
+        body,
+        appendices: await readDocuments(request.evidence, documentIds.map((id) => byId.get(id)).filter((item) => item !== undefined)),
+        metadata: {
+          title: request.report.title,
+          packKey: pack.detail.key,
+          packVersion: pack.detail.version,
+          inputHash: snapshot.sha256,
+          createdAt: request.now,
+        },
+        released: !request.report.draft,
+        footerLeft: request.report.reference,
+        footerRight: `v${request.report.version} · ${formatIndianDate(request.now)}`,
+      }),
+    );
+  }
+  return { ...computed, packKey: pack.detail.key, packVersion: pack.detail.version, input: snapshot.input, inputSha256: snapshot.sha256, pages, docx, pdf };
+}
+
+function templateOf(pack: RunnablePack): Buffer {
+  const templates = pack.detail.manifest.templates;
+  const entry = templates.find((template) => template.id === REPORT_TEMPLATE_ID) ?? templates[0];
+  if (!entry) {
+    throw new UnprocessableError('PACK_TEMPLATE_MISSING', `Pack ${pack.detail.key}@${pack.detail.version} has no report template (manifest "templates" is empty)`);
+  }
+  const bytes = pack.archive.files.get(entry.file);
+  if (!bytes) throw new UnprocessableError('PACK_TEMPLATE_MISSING', `Pack ${pack.detail.key}@${pack.detail.version} names template ${entry.file}, which its archive lacks`);
+  return bytes;
+}
+
+function toManifestItem(item: EvidenceItem): EvidenceManifestItem {
+  const { title: _title, ...manifest } = item;
+  return manifest;
+}
+
+async function readImages(evidence: EvidenceSource, pages: readonly AnnexurePage[]): Promise<PlacedImage[]> {
+  const ids = [...new Set(pages.flatMap((page) => page.evidenceIds))];
+  return Promise.all(ids.map(async (id) => ({ id, data: await readOne(evidence, id) })));
+}
+
+async function readDocuments(evidence: EvidenceSource, items: readonly EvidenceItem[]): Promise<AppendedDocument[]> {
+  return Promise.all(
+    items.map(async (item) => ({
+      kind: item.mime === 'application/pdf' ? ('pdf' as const) : ('image' as const),
+      title: item.title,
+      data: await readOne(evidence, item.id),
+    })),
+  );
+}
+
+async function readOne(evidence: EvidenceSource, id: string): Promise<Buffer> {
+  try {
+    return await evidence.read(id);
+  } catch {
+    throw renderErrors.evidenceMissing(id);
+  }
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { ExtractedFields } from '@repogen/core';
+import { OCR_FIXTURES_DIR, type TruthEntry } from '../fixtures/ocr/generate-fixtures.js';
+
+export async function readTruth(): Promise<TruthEntry[]> {
+  const parsed = JSON.parse(await fs.readFile(path.join(OCR_FIXTURES_DIR, 'truth.json'), 'utf8')) as {
+    files: TruthEntry[];
+  };
+  return parsed.files;
+}
+
+export const fixturePath = (file: string) => path.join(OCR_FIXTURES_DIR, file);
+
+/** DMS overlays print seconds to 0.01″ (about 3e-6°): coordinates agree within 1e-5° (about 1 m). */
+const COORDINATE_TOLERANCE = 1e-5;
+
+export function fieldMatches(name: string, expected: number | string, actual: number | string | undefined): boolean {
+  if (actual === undefined) return false;
+  if ((name === 'lat' || name === 'long') && typeof actual === 'number' && typeof expected === 'number')
+    return Math.abs(actual - expected) <= COORDINATE_TOLERANCE;
+  return actual === expected;
+}
+
+export interface FieldScore {
+  right: number;
+  wrong: number;
+  missing: number;
+  /** Wrong values that did not say they were doubtful (confidence at or above the warning level). */
+  confidentlyWrong: number;
+}
+
+export function score(
+  scores: Map<string, FieldScore>,
+  truth: TruthEntry,
+  fields: ExtractedFields,
+  lowConfidence: number,
+): string[] {
+  const problems: string[] = [];
+  for (const [name, expected] of Object.entries(truth.fields)) {
+    const entry = scores.get(name) ?? { right: 0, wrong: 0, missing: 0, confidentlyWrong: 0 };
+    scores.set(name, entry);
+    const actual = fields[name as keyof ExtractedFields];
+    if (!actual) {
+      entry.missing += 1;
+      problems.push(`${truth.file} ${name}: missing (expected ${expected})`);
+    } else if (fieldMatches(name, expected, actual.value)) {
+      entry.right += 1;
+    } else {
+      entry.wrong += 1;
+      if (actual.confidence >= lowConfidence) entry.confidentlyWrong += 1;
+      problems.push(`${truth.file} ${name}: ${actual.value} (expected ${expected}, confidence ${actual.confidence})`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { libreOfficeOrSkip, makePdf, makePhoto, pdfToText, qpdfCheck } from '../render/render-fixtures.js';
+import { sbiFixtureInput, writeReportTestPackFolder } from '../reports/report-test-pack.js';
+import { CLI, cliDataDir, cliEnv, type CliResult } from '../support/run-cli.js';
+
+/** Like runCli, with room for a first LibreOffice start and a pack build on a busy machine. */
+function generateCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--no-node-snapshot', CLI, 'generate', ...args], { env, timeout: 170_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('repogen generate (CLI, embedded store)', function () {
+  this.timeout(180_000);
+  let dir: string;
+  let packsDir: string;
+  let packKey: string;
+  let env: NodeJS.ProcessEnv;
+  let dataFile: string;
+
+  before(async function () {
+    libreOfficeOrSkip(this);
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'repogen-generate-cli-'));
+    packsDir = path.join(dir, 'packs');
+    packKey = await writeReportTestPackFolder(packsDir);
+    env = cliEnv(cliDataDir());
+    dataFile = path.join(dir, 'input.json');
+    await fs.writeFile(dataFile, JSON.stringify(await sbiFixtureInput()));
+    const evidence = path.join(dir, 'evidence');
+    const photos: [string, string, number, number][] = [
+      ['exterior', '01-front.jpg', 1600, 1200],
+      ['exterior', '02-road.jpg', 1600, 1200],
+      ['interior', 'living.jpg', 1200, 1600],
+      ['interior', 'kitchen.jpg', 1200, 1600],
+      ['gps', 'gps-camera.jpg', 1200, 1600],
+      ['screenshots', 'guideline-rate.png', 1400, 900],
+    ];
+    for (const [folder, name, width, height] of photos) {
+      await fs.mkdir(path.join(evidence, folder), { recursive: true });
+      await fs.writeFile(path.join(evidence, folder, name), await makePhoto(width, height, name));
+    }
+    await fs.mkdir(path.join(evidence, 'documents'));
+    await fs.writeFile(path.join(evidence, 'documents', 'sale_deed.pdf'), await makePdf(2, 'Sale deed'));
+  });
+
+  after(async () => {
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes report.docx, report.pdf and trace.json from a data file and an evidence folder', async () => {
+    const out = path.join(dir, 'out');
+    const result = await generateCli(['--pack', packKey, '--data', dataFile, '--evidence', path.join(dir, 'evidence'), '--out', out, '--pdf', '--packs', packsDir], env);
+    assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`);
+    assert.match(result.stdout, /✓ compute/);
+    assert.match(result.stdout, /✓ assemble-pdf/);
+    assert.match(result.stdout, /7 evidence files/);
+
+    const zip = await JSZip.loadAsync(await fs.readFile(path.join(out, 'report.docx')));
+    assert.ok(zip.file('word/document.xml'), 'a DOCX');
+    const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/'));
+    assert.ok(media.length >= 6, `the photos are placed: ${media.join(', ')}`);
+
+    const pdf = path.join(out, 'report.pdf');
+    const check = qpdfCheck(pdf);
+    assert.ok(check.ok, check.output);
+    const text = pdfToText(pdf).replace(/\s+/g, ' ');
+    for (const expected of ['₹1,39,80,000', 'KRJ/SBI/2025-26/0417', 'SITE IMAGES', 'GPS PHOTOGRAPHS', 'Sale deed sheet 2']) {
+      assert.ok(text.includes(expected), `the PDF text holds '${expected}'`);
+    }
+    const trace = JSON.parse(await fs.readFile(path.join(out, 'trace.json'), 'utf8')) as { values: Record<string, unknown>; trace: Record<string, unknown>; annexurePages: unknown[] };
+    assert.equal(trace.values.fairMarketValue, 13980000);
+    assert.ok(trace.trace.fairMarketValue);
+    assert.ok(trace.annexurePages.length >= 3);
+  });
+
+  it('names the file and the field on bad input, and exits non-zero', async () => {
+    const bad = path.join(dir, 'bad.json');
+    await fs.writeFile(bad, JSON.stringify({ ...(await sbiFixtureInput()), partA_land: { adoptedRatePerSqm: 'lots' } }));
+    const invalid = await generateCli(['--pack', packKey, '--data', bad, '--out', path.join(dir, 'bad-out'), '--packs', packsDir], env);
+    assert.equal(invalid.code, 1, invalid.stdout);
+    assert.match(invalid.stderr, /bad\.json does not match the pack schema/);
+    assert.match(invalid.stderr, /\/partA_land\/adoptedRatePerSqm/);
+
+    const notJson = path.join(dir, 'broken.json');
+    await fs.writeFile(notJson, '{ "reportMeta": ');
+    const broken = await generateCli(['--pack', packKey, '--data', notJson, '--out', path.join(dir, 'bad-out')], env);
+    assert.equal(broken.code, 1);
+    assert.match(broken.stderr, /broken\.json: is not JSON/);
+
+    const evidence = path.join(dir, 'odd-evidence');
+    await fs.mkdir(path.join(evidence, 'selfies'), { recursive: true });
+    const odd = await generateCli(['--pack', packKey, '--data', dataFile, '--evidence', evidence, '--out', path.join(dir, 'bad-out')], env);
+    assert.equal(odd.code, 1);
+    assert.match(odd.stderr, /EVIDENCE_INVALID: .*selfies is not an evidence folder/);
+
+    const usage = await generateCli(['--data', dataFile], env);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /--pack is required/);
+  });
+});

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { createTestHost, json, type TestHost, type TestTenant } from '../support/test-host.js';
+import { buildReportTestPack, sbiFixtureInput } from './report-test-pack.js';
+
+describe('reports API', function () {
+  // Uploading the test pack builds it and runs its fixtures in the sandbox.
+  this.timeout(60_000);
+
+  let host: TestHost;
+  let firm: TestTenant;
+  let bank: TestTenant;
+  let packKey: string;
+  let packVersion: string;
+  let input: Record<string, unknown>;
+
+  const call = async (tenant: TestTenant, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, role: 'operator' | 'admin' | 'bank' = 'operator') =>
+    host.server.inject({ method, url, headers: await tenant.headers(role), ...(payload ? { payload } : {}) });
+
+  before(async () => {
+    host = await createTestHost();
+    [firm, bank] = [await host.createTenant('firm'), await host.createTenant('bank')];
+    const pack = await buildReportTestPack();
+    packKey = pack.key;
+    packVersion = pack.manifest.version;
+    const upload = await host.server.inject({
+      method: 'POST',
+      url: '/v1/packs',
+      headers: { ...(await firm.headers('author')), 'content-type': 'application/octet-stream' },
+      payload: pack.bytes,
+    });
+    assert.equal(upload.statusCode, 201, upload.payload);
+    const publish = await call(firm, 'POST', `/v1/packs/${packKey}/versions/${packVersion}/publish`, undefined, 'admin');
+    assert.equal(publish.statusCode, 200, publish.payload);
+    input = await sbiFixtureInput();
+  });
+
+  after(() => host.close());
+
+  it('creates a report pinned to the newest published version; the same externalKey answers the same report', async () => {
+    const externalKey = `v1:assignment:${Date.now()}`;
+    const first = await call(firm, 'POST', '/v1/reports', { packKey, title: 'Deshpande bungalow', externalKey, data: input });
+    assert.equal(first.statusCode, 201, first.payload);
+    assert.equal(json(first).packVersion, packVersion);
+    assert.equal(json(first).status, 'draft');
+    assert.equal(json(first).latestVersion, 0);
+
+    const again = await call(firm, 'POST', '/v1/reports', { packKey, title: 'Another title', externalKey });
+    assert.equal(again.statusCode, 200, again.payload);
+    assert.equal(json(again).id, json(first).id);
+    assert.equal(json(again).title, 'Deshpande bungalow');
+
+    // External keys are unique per tenant, not across tenants; and a tenant never sees another's report.
+    const other = await call(bank, 'POST', '/v1/reports', { packKey, title: 'Bank copy', externalKey });
+    assert.equal(other.statusCode, 201, other.payload);
+    assert.notEqual(json(other).id, json(first).id);
+    const hidden = await call(bank, 'GET', `/v1/reports/${json(first).id as string}`, undefined, 'bank');
+    assert.equal(hidden.statusCode, 404);
+    assert.equal(json(hidden).code, 'REPORT_NOT_FOUND');
+  });
+
+  it('refuses data that breaks the pack schema and an unknown pack', async () => {
+    const bad = await call(firm, 'POST', '/v1/reports', { packKey, title: 'Bad', data: { partA_land: { adoptedRatePerSqm: 'lots' } } });
+    assert.equal(bad.statusCode, 400, bad.payload);
+    assert.equal(json(bad).code, 'REPORT_DATA_INVALID');
+    const unknown = await call(firm, 'POST', '/v1/reports', { packKey: 'NO_SUCH_PACK_V1', title: 'Nothing' });
+    assert.equal(unknown.statusCode, 404, unknown.payload);
+    assert.equal(json(unknown).code, 'PACK_NOT_FOUND');
+    const invalid = await call(firm, 'POST', '/v1/reports', { packKey: 'lower', title: '' });
+    assert.equal(invalid.statusCode, 400);
+    assert.equal(json(invalid).code, 'VALIDATION_FAILED');
+  });
+
+  it('shows readiness (error-level warnings while drafting), then computed values with traces and warnings', async () => {
+    const empty = await call(firm, 'POST', '/v1/reports', { packKey, title: 'Empty draft' });
+    assert.equal(empty.statusCode, 201, empty.payload);
+    const draft = await call(firm, 'GET', `/v1/reports/${json(empty).id as string}`);
+    assert.equal(draft.statusCode, 200, draft.payload);
+    assert.equal(json(draft).readiness.ready, false);
+    // The SBI schema marks nothing required: an empty draft computes, and its rules say what is missing.
+    assert.ok(
+      (json(draft).readiness.errors as { code: string }[]).some((error) => error.code === 'OWNER_SHARES_INVALID'),
+      JSON.stringify(json(draft).readiness),
+    );
+
+    const full = await call(firm, 'POST', '/v1/reports', { packKey, title: 'Full', data: input });
+    const detail = await call(firm, 'GET', `/v1/reports/${json(full).id as string}`);
+    assert.equal(detail.statusCode, 200, detail.payload);
+    const body = json(detail);
+    assert.equal(body.values.fairMarketValue, 13980000);
+    assert.ok(body.trace.fairMarketValue.reads.length > 0, 'the value carries its trace');
+    assert.deepEqual(body.readiness.missingFields, []);
+    assert.ok((body.warnings as { code: string }[]).some((warning) => warning.code === 'FMV_GUIDELINE_DEVIATION'));
+    assert.deepEqual(body.versions, []);
+  });
+
+  it('patches by JSON pointer: invalid edits change nothing, reason-required fields need a reason, each change is audited', async () => {
+    const created = await call(firm, 'POST', '/v1/reports', { packKey, title: 'Patched', data: input });
+    const id = json(created).id as string;
+    const url = `/v1/reports/${id}/data`;
+
+    const invalid = await call(firm, 'PATCH', url, { set: { '/purpose': 'Changed purpose', '/partA_land/adoptedRatePerSqm': -5 }, reason: 'typo' });
+    assert.equal(invalid.statusCode, 400, invalid.payload);
+    assert.equal(json(invalid).code, 'REPORT_DATA_INVALID');
+    let current = json(await call(firm, 'GET', `/v1/reports/${id}`));
+    assert.equal(current.data.purpose, input.purpose, 'nothing changed');
+
+    const noReason = await call(firm, 'PATCH', url, { set: { '/partA_land/adoptedRatePerSqm': 45000 } });
+    assert.equal(noReason.statusCode, 400, noReason.payload);
+    assert.equal(json(noReason).code, 'REASON_REQUIRED');
+    assert.deepEqual(json(noReason).details.fields, ['/partA_land/adoptedRatePerSqm']);
+
+    const plain = await call(firm, 'PATCH', url, { set: { '/purpose': 'Mortgage to SBI, revised' } });
+    assert.equal(plain.statusCode, 200, plain.payload);
+    assert.equal(json(plain).data.purpose, 'Mortgage to SBI, revised');
+
+    const reasoned = await call(firm, 'PATCH', url, { set: { '/partA_land/adoptedRatePerSqm': 45000, '/valuer/place': 'Nashik Road' }, reason: 'Fresh comparable sale of November' });
+    assert.equal(reasoned.statusCode, 200, reasoned.payload);
+    current = json(reasoned);
+    assert.equal(current.data.partA_land.adoptedRatePerSqm, 45000);
+    assert.notEqual(current.values.landValue, 9303000, 'values are computed from the new data');
+
+    const audit = await host.server.inject({ method: 'GET', url: `/v1/audit?target=report:${id}&action=report.data.changed&limit=50`, headers: await firm.headers('admin') });
+    assert.equal(audit.statusCode, 200, audit.payload);
+    const changes = (json(audit).items as { action: string; before: { field: string; value: unknown }; after: { field: string; value: unknown }; reason: string | null; actorLabel: string }[]).filter(
+      (entry) => entry.action === 'report.data.changed',
+    );
+    assert.equal(changes.length, 3, JSON.stringify(changes));
+    const rate = changes.find((entry) => entry.after.field === '/partA_land/adoptedRatePerSqm');
+    assert.deepEqual([rate?.before.value, rate?.after.value, rate?.reason], [42000, 45000, 'Fresh comparable sale of November']);
+    assert.ok(rate?.actorLabel);
+  });
+
+  it('lists with filters and paging', async () => {
+    const marker = `List-${Date.now()}`;
+    for (const n of [1, 2, 3]) await call(firm, 'POST', '/v1/reports', { packKey, title: `${marker} ${n}`, externalKey: `${marker}:${n}` });
+    const page = await call(firm, 'GET', `/v1/reports?q=${marker}&limit=2`);
+    assert.equal(page.statusCode, 200, page.payload);
+    assert.equal(json(page).total, 3);
+    assert.equal(json(page).items.length, 2);
+    assert.equal(json(page).items[0].title, `${marker} 3`, 'newest first');
+    const rest = await call(firm, 'GET', `/v1/reports?q=${marker}&limit=2&offset=2`);
+    assert.deepEqual((json(rest).items as { title: string }[]).map((item) => item.title), [`${marker} 1`]);
+    const byPack = await call(firm, 'GET', `/v1/reports?packKey=${packKey}&status=draft&limit=100`);
+    assert.ok(json(byPack).total >= 3);
+    const none = await call(firm, 'GET', '/v1/reports?packKey=NO_SUCH_PACK_V1');
+    assert.equal(json(none).total, 0);
+  });
+});
