@@ -171,9 +171,9 @@ describe('report generation through the API, with an in-process worker', functio
     const raceKey = crypto.randomUUID();
     const racing = await Promise.all([generate(reportId, raceKey), generate(reportId, raceKey)]);
     assert.deepEqual(racing.map((response) => response.statusCode), [202, 202]);
-    assert.equal(json(racing[0]!).jobId, json(racing[1]!).jobId);
+    assert.equal(json(racing[0]).jobId, json(racing[1]).jobId);
     assert.deepEqual(racing.map((response) => json(response).created as boolean).sort(), [false, true]);
-    await settled(json(racing[0]!).jobId as string);
+    await settled(json(racing[0]).jobId as string);
 
     const missingKey = await call('POST', `/v1/reports/${reportId}/generate`);
     assert.equal(missingKey.statusCode, 400);

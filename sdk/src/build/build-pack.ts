@@ -31,12 +31,16 @@ export interface BuiltPack {
 const BUNDLED_FOLDERS = ['templates', 'assets', 'fixtures'] as const;
 
 /** Reads `package.json`'s `"repogen"` manifest and checks it, without running any pack code. */
-export async function readPackSource(dir: string): Promise<{ manifest: Omit<BuiltManifest, 'files'>; schema: JsonValue }> {
+export async function readPackSource(
+  dir: string,
+): Promise<{ manifest: Omit<BuiltManifest, 'files'>; schema: JsonValue }> {
   const pkg = await readJson(path.join(dir, 'package.json'));
-  if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) throw new PackBuildError('package.json is not an object');
+  if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg))
+    throw new PackBuildError('package.json is not an object');
   const check = validateManifest(pkg.repogen);
   if (!check.ok) throw new PackBuildError('The "repogen" manifest in package.json is not valid', check.problems);
-  if (typeof pkg.name !== 'string' || typeof pkg.version !== 'string') throw new PackBuildError('package.json needs a name and a version');
+  if (typeof pkg.name !== 'string' || typeof pkg.version !== 'string')
+    throw new PackBuildError('package.json needs a name and a version');
   const schema = await readJson(path.join(dir, 'schema.json'));
   const compiled = compileInputSchema(schema);
   if (!compiled.ok) throw new PackBuildError('schema.json does not compile', compiled.problems);
@@ -60,13 +64,17 @@ export async function buildPack(packDir: string, options: { write?: boolean } = 
   for (const folder of BUNDLED_FOLDERS) {
     for (const file of await listFiles(path.join(dir, folder))) {
       const archivePath = `${folder}/${path.relative(path.join(dir, folder), file).split(path.sep).join('/')}`;
-      if (!ARCHIVE_PATH.test(archivePath)) throw new PackBuildError(`${archivePath}: file names may use only letters, digits, ".", "_" and "-"`);
+      if (!ARCHIVE_PATH.test(archivePath))
+        throw new PackBuildError(`${archivePath}: file names may use only letters, digits, ".", "_" and "-"`);
       files.set(archivePath, await fs.readFile(file));
     }
   }
   const missing = manifest.templates.filter((template) => !files.has(template.file));
   if (missing.length > 0) {
-    throw new PackBuildError('Templates named in the manifest are missing', missing.map((t) => ({ path: t.file, message: 'not found' })));
+    throw new PackBuildError(
+      'Templates named in the manifest are missing',
+      missing.map((t) => ({ path: t.file, message: 'not found' })),
+    );
   }
   const archive = await writePackArchive(manifest, files);
   let archivePath: string | undefined;
@@ -108,7 +116,8 @@ async function bundleLogic(dir: string): Promise<Buffer> {
     return Buffer.from(output.contents);
   } catch (error) {
     if (error instanceof PackBuildError) throw error;
-    const errors = (error as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors ?? [];
+    const errors =
+      (error as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors ?? [];
     throw new PackBuildError(
       'The pack logic does not bundle for a bare sandbox (no Node built-ins, no I/O)',
       errors.map((e) => ({ path: e.location ? `${e.location.file}:${e.location.line}` : 'src', message: e.text })),
@@ -117,25 +126,47 @@ async function bundleLogic(dir: string): Promise<Buffer> {
 }
 
 /**
- * Resolves `@repogen/sdk/pack` to this sdk's own runtime, so a pack builds with the runtime
- * of the CLI that builds it, wherever its folder is and whether or not it installed the sdk.
+ * Resolves `@repogen/sdk/pack` and the kits (`@repogen/sdk/kits/<name>`) to this sdk's own
+ * files, so a pack builds with the runtime of the CLI that builds it, wherever its folder is and
+ * whether or not it installed the sdk.
  */
 function packRuntimePlugin(): Plugin {
   return {
     name: 'repogen-pack-runtime',
     setup(build) {
-      build.onResolve({ filter: /^@repogen\/sdk\/pack$/ }, async () => ({ path: await packRuntimePath() }));
+      build.onResolve({ filter: SDK_MODULE }, async (args) => {
+        const module = SDK_MODULES.get(args.path);
+        if (module === undefined) return { errors: [{ text: `${args.path} is not a module of the sdk` }] };
+        return { path: await sdkModulePath(module) };
+      });
     },
   };
 }
 
-async function packRuntimePath(): Promise<string> {
+const SDK_MODULE = /^@repogen\/sdk\/(pack|kits\/.*)$/;
+
+/** Specifier → the sdk file it names, relative to `dist/` (or `src/`) and without its extension. */
+const SDK_MODULES = new Map([
+  ['@repogen/sdk/pack', 'pack'],
+  ['@repogen/sdk/kits/valuation', 'kits/valuation/index'],
+  ['@repogen/sdk/kits/project-finance', 'kits/project-finance/index'],
+]);
+
+async function sdkModulePath(module: string): Promise<string> {
   // Compiled, this module sits in dist/build beside dist/pack.js; run from source, beside src/pack.ts.
-  const candidates = ['../pack.js', '../pack.ts'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+  const candidates = [`../${module}.js`, `../${module}.ts`].map((relative) =>
+    fileURLToPath(new URL(relative, import.meta.url)),
+  );
   for (const candidate of candidates) {
-    if (await fs.access(candidate).then(() => true, () => false)) return candidate;
+    if (
+      await fs.access(candidate).then(
+        () => true,
+        () => false,
+      )
+    )
+      return candidate;
   }
-  throw new PackBuildError(`The sdk's pack runtime is missing (looked for ${candidates.join(', ')})`);
+  throw new PackBuildError(`The sdk's ${module} module is missing (looked for ${candidates.join(', ')})`);
 }
 
 async function listFiles(folder: string): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { marketFromAdopted, roundUpRupees, sumRupees } from './rupee-arithmetic.js';
+import { marketFromAdopted, roundUpRupees, sumRupees } from '@repogen/sdk/kits/valuation';
 import type { CoopSettings, CoopRule } from './settings.js';
 
 interface AbstractRow {

@@ -1,6 +1,6 @@
 import type { FormulaDefinition, RuleDefinition } from '@repogen/sdk/pack';
 import type { PackInput } from './input.generated.js';
-import type { SensitivityShock } from './projection-engine.js';
+import type { SensitivityShock } from '@repogen/sdk/kits/project-finance';
 
 /** The standard shocks (DOMAIN §3.b): price and cost ±5 % and their combination are required. */
 const defaultSensitivityCases: SensitivityShock[] = [

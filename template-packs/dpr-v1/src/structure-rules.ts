@@ -1,178 +1,31 @@
-import type { JsonValue } from '@repogen/sdk/pack';
-import { rowsOf } from './json.js';
-import { addLakh } from './lakh.js';
-import type { BalanceSheetYear } from './balance-sheet.js';
-import type { DepreciationYear } from './depreciation-schedule.js';
-import type { ProjectionYear } from './projection-engine.js';
-import type { RepaymentYear } from './repayment-schedule.js';
+import { amountPrecisionRules, differsBeyondTolerance } from '@repogen/sdk/kits/project-finance';
 import type { DprRule } from './settings.js';
 
-type Amount = { readonly amount?: number };
-
-/** True when two ₹ lakh figures differ by more than the footing tolerance. */
-function differs(a: number | undefined, b: number | undefined, tolerance: number): boolean {
-  return a !== undefined && b !== undefined && Math.abs(a - b) > tolerance + 1e-9;
-}
-
-function has(value: JsonValue | undefined): boolean {
-  return value !== undefined && value !== null;
-}
-
-/** Arithmetic and structure of the statements (DOMAIN §3.d "Structure", §6 "Arithmetic"). */
-export const structureRules = {
-  COST_HEADS_NOT_TOTAL: {
-    description: 'Σ cost heads = the total cost of project typed',
-    level: 'error',
-    check: ({ input, number, settings }) =>
-      differs(number('projectCostTotal'), input.projectCost?.total, settings.footingToleranceLakh) &&
-      `The cost heads add up to ${number('projectCostTotal')} lakh, the total typed is ${input.projectCost?.total} lakh`,
-  },
-  MEANS_NOT_EQUAL_COST: {
-    description: 'Σ means of finance = total cost of project (±0.01 lakh)',
-    level: 'error',
-    check: ({ input, number, settings }) => {
-      const means = number('meansOfFinanceTotal');
-      const cost = number('projectCostTotal');
-      if (differs(means, cost, settings.footingToleranceLakh))
-        return {
-          message: `Means of finance ${means} lakh ≠ cost of project ${cost} lakh`,
-          fields: ['/meansOfFinance'],
-        };
-      return (
-        differs(means, input.meansOfFinance?.total, settings.footingToleranceLakh) &&
-        `The sources add up to ${means} lakh, the total typed is ${input.meansOfFinance?.total} lakh`
-      );
-    },
-  },
+/** The contingency head, sales at full capacity and the working capital, checked against this pack's own input fields. */
+export const packStructureRules = {
   CONTINGENCY_MISMATCH: {
     description: 'Contingency = the configured % × (building + plant and machinery)',
     level: 'error',
     check: ({ input, number, settings }) =>
       input.projectCost?.contingencyPctOnBuildingAndPM !== undefined &&
-      differs(input.projectCost.contingency ?? 0, number('contingencyComputed'), settings.footingToleranceLakh) && {
+      differsBeyondTolerance(
+        input.projectCost.contingency ?? 0,
+        number('contingencyComputed'),
+        settings.footingToleranceLakh,
+      ) && {
         message: `Contingency typed ${input.projectCost.contingency ?? 0} lakh; ${input.projectCost.contingencyPctOnBuildingAndPM} % of building and P&M is ${number('contingencyComputed')} lakh`,
         fields: ['/projectCost/contingency'],
       },
-  },
-  REPAYMENT_SCHEDULE_INVALID: {
-    description:
-      'Σ principal = term loan, closing balance ≥ 0 and 0 at the end, projections cover the tenor, structured % = 100',
-    level: 'error',
-    check: ({ input, values, number, settings }) => {
-      const schedule = rowsOf<RepaymentYear>(values.repaymentSchedule);
-      const loan = input.meansOfFinance?.termLoan;
-      const problems: string[] = [];
-      const structured = input.assumptions?.repaymentPctByYear ?? [];
-      const structuredTotal = structured.reduce((sum, pct) => sum + pct, 0);
-      if (structured.length > 0 && Math.abs(structuredTotal - 100) > 0.001)
-        problems.push(`structured repayment adds up to ${structuredTotal} %`);
-      if (differs(number('repaymentTotal'), loan, settings.footingToleranceLakh))
-        problems.push(`principal repaid ${number('repaymentTotal')} lakh ≠ term loan ${loan} lakh`);
-      if (schedule.some((row) => row.closing < 0)) problems.push('a closing balance is negative');
-      const last = schedule[schedule.length - 1];
-      if (last && last.closing !== 0) problems.push(`closing balance at the end is ${last.closing} lakh`);
-      const tenor = number('repaymentTenorYears');
-      const years = input.assumptions?.projectionYears;
-      if (tenor !== undefined && years !== undefined && years < tenor)
-        problems.push(`projections cover ${years} years, the tenor is ${tenor}`);
-      return problems.length > 0 && { message: `Repayment schedule: ${problems.join('; ')}`, fields: ['/assumptions'] };
-    },
-  },
-  TABLE_NOT_FOOTING: {
-    description: 'Every printed total equals the sum of its printed (rounded) rows',
-    level: 'error',
-    check: ({ values, number, settings }) => {
-      const tolerance = settings.footingToleranceLakh;
-      const problems: string[] = [];
-      const costRows = rowsOf<Amount>(values.projectCostRows).map((row) => row.amount ?? 0);
-      if (has(values.projectCostTotal) && differs(addLakh(...costRows), number('projectCostTotal'), tolerance))
-        problems.push('cost of project');
-      const meansRows = rowsOf<Amount>(values.meansOfFinanceRows).map((row) => row.amount ?? 0);
-      if (has(values.meansOfFinanceTotal) && differs(addLakh(...meansRows), number('meansOfFinanceTotal'), tolerance))
-        problems.push('means of finance');
-      const schedule = values.depreciationSchedule;
-      const depreciation =
-        schedule && typeof schedule === 'object' && !Array.isArray(schedule)
-          ? rowsOf<DepreciationYear>(schedule.years)
-          : [];
-      for (const row of depreciation)
-        if (differs(addLakh(...row.byClass), row.total, tolerance)) problems.push(`depreciation, year ${row.year}`);
-      for (const row of rowsOf<BalanceSheetYear>(values.balanceSheet)) {
-        if (differs(addLakh(...Object.values(row.liabilities)), row.totalLiabilities, tolerance))
-          problems.push(`liabilities, year ${row.year}`);
-        if (differs(addLakh(...Object.values(row.assets)), row.totalAssets, tolerance))
-          problems.push(`assets, year ${row.year}`);
-      }
-      return problems.length > 0 && `Totals that do not foot: ${problems.join(', ')}`;
-    },
-  },
-  BALANCE_SHEET_MISMATCH: {
-    description: 'The projected balance sheet balances every year (±0.01 lakh)',
-    level: 'error',
-    check: ({ values, settings }) => {
-      const years = rowsOf<BalanceSheetYear>(values.balanceSheet)
-        .filter((row) => differs(row.totalAssets, row.totalLiabilities, settings.footingToleranceLakh))
-        .map((row) => `Y${row.year} (${row.totalAssets} vs ${row.totalLiabilities})`);
-      return (
-        years.length > 0 && {
-          message: `The balance sheet does not balance in ${years.join(', ')}: check the depreciation bases against the cost heads and the working-capital gap against the margin`,
-          fields: ['/assumptions/depreciationClasses', '/workingCapital'],
-        }
-      );
-    },
-  },
-  FUNDING_GAP: {
-    description: 'Cash and bank stays ≥ 0 every year',
-    level: 'error',
-    check: ({ values }) => {
-      const short = rowsOf<BalanceSheetYear>(values.balanceSheet).filter((row) => row.assets.cashAndBank < 0);
-      return (
-        short.length > 0 &&
-        `Funding gap: cash is negative in ${short.map((row) => `Y${row.year} (${row.assets.cashAndBank})`).join(', ')}`
-      );
-    },
-  },
-  PL_CHAIN_INCONSISTENT: {
-    description: 'PAT = PBT − tax; the EBIT/PBT chain adds up; tax ≥ 0; losses are set off before tax is charged',
-    level: 'error',
-    check: ({ values, settings }) => {
-      const tolerance = settings.footingToleranceLakh;
-      const broken: string[] = [];
-      let lossPool = 0;
-      for (const row of rowsOf<ProjectionYear>(values.projections)) {
-        const chain = [
-          [row.contribution, row.sales - row.variableCost],
-          [row.ebitda, row.contribution - row.fixedCashCost],
-          [row.ebit, row.ebitda - row.depreciation - row.amortisation],
-          [row.pbt, row.ebit - row.interestTermLoan - row.interestWorkingCapital],
-          [row.pat, row.pbt - row.tax],
-        ] as const;
-        if (chain.some(([printed, worked]) => differs(printed, worked, tolerance)) || row.tax < 0)
-          broken.push(`Y${row.year}`);
-        else if (row.tax > 0 && lossPool > 0 && row.pbt > 0 && row.pbt <= lossPool + tolerance)
-          broken.push(`Y${row.year} (tax charged before the loss carried forward is used)`);
-        lossPool = row.lossBroughtForwardClosing;
-      }
-      return broken.length > 0 && `The P&L does not add up in ${broken.join(', ')}`;
-    },
-  },
-  AMOUNT_PRECISION: {
-    description: 'Amounts are in ₹ lakh with at most 2 decimals',
-    level: 'error',
-    check: ({ input }) => {
-      const amounts = { ...input.projectCost, ...input.meansOfFinance };
-      const fine = Object.entries(amounts).filter(
-        ([key, value]) =>
-          typeof value === 'number' && !key.endsWith('Pct') && Math.abs(value * 100 - Math.round(value * 100)) > 1e-6,
-      );
-      return fine.length > 0 && `Give amounts in ₹ lakh to 2 decimals: ${fine.map(([key]) => key).join(', ')}`;
-    },
   },
   SALES_AT_FULL_CAPACITY_MISMATCH: {
     description: 'The typed sales at 100 % equal installed capacity × price',
     level: 'warn',
     check: ({ input, number, settings }) =>
-      differs(input.product?.salesAt100PctLakh, number('salesAtFullCapacity'), settings.footingToleranceLakh) &&
+      differsBeyondTolerance(
+        input.product?.salesAt100PctLakh,
+        number('salesAtFullCapacity'),
+        settings.footingToleranceLakh,
+      ) &&
       `Sales at 100 % typed ${input.product?.salesAt100PctLakh} lakh; capacity × price gives ${number('salesAtFullCapacity')} lakh`,
   },
   WORKING_CAPITAL_MISMATCH: {
@@ -182,13 +35,16 @@ export const structureRules = {
       const tolerance = settings.footingToleranceLakh;
       const margin = number('workingCapitalMarginComputed');
       const problems: string[] = [];
-      if (differs(input.workingCapital?.margin, margin, tolerance))
+      if (differsBeyondTolerance(input.workingCapital?.margin, margin, tolerance))
         problems.push(`margin typed ${input.workingCapital?.margin}, worked ${margin}`);
-      if (differs(input.projectCost?.marginMoneyWorkingCapital, margin, tolerance))
+      if (differsBeyondTolerance(input.projectCost?.marginMoneyWorkingCapital, margin, tolerance))
         problems.push(`cost of project carries ${input.projectCost?.marginMoneyWorkingCapital} as margin money`);
-      if (differs(input.workingCapital?.bankFinance, number('workingCapitalGap'), tolerance))
+      if (differsBeyondTolerance(input.workingCapital?.bankFinance, number('workingCapitalGap'), tolerance))
         problems.push(`bank finance ${input.workingCapital?.bankFinance} ≠ gap ${number('workingCapitalGap')}`);
       return problems.length > 0 && { message: `Working capital: ${problems.join('; ')}`, fields: ['/workingCapital'] };
     },
   },
 } satisfies Record<string, DprRule>;
+
+/** Every amount field is checked to 2 decimals; only a name ending in "Pct" is a percentage. */
+export const precisionRules = amountPrecisionRules((key) => key.endsWith('Pct'));

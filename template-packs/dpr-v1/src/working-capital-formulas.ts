@@ -1,5 +1,4 @@
-import { json } from './json.js';
-import { lakhTimes, subtractLakh } from './lakh.js';
+import { json, lakhTimes, subtractLakh } from '@repogen/sdk/kits/project-finance';
 import type { DprFormula } from './settings.js';
 import { yearLabels } from './year-labels.js';
 

@@ -1,4 +1,4 @@
-import { nearestRupees, sumRupees } from './rupee-arithmetic.js';
+import { nearestRupees, sumRupees } from '@repogen/sdk/kits/valuation';
 import type { PsuRule } from './settings.js';
 
 const LAND_AND_BUILDING_PARTS = [

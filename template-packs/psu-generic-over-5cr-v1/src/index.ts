@@ -1,19 +1,25 @@
 import { definePack } from '@repogen/sdk/pack';
+import {
+  amountWordsRules,
+  buildingFormulas,
+  extractValuationFields,
+  flatFormulas,
+  landFormulas,
+  presentationFormulas,
+  siteRules,
+  surveyRules,
+  twoValuationsRules,
+  valuationAnnexureSections,
+  valuationFormulasFor,
+  valuationRules,
+  valueFormulas,
+} from '@repogen/sdk/kits/valuation';
 import { abstractRules } from './abstract-rules.js';
-import { annexureSections } from './annexure-sections.js';
-import { buildingFormulas } from './building-formulas.js';
-import { extractFields } from './extract-fields.js';
-import { flatFormulas } from './flat-formulas.js';
 import type { PackInput } from './input.generated.js';
-import { landFormulas } from './land-formulas.js';
-import { presentationFormulas } from './presentation-formulas.js';
 import { settings, type PsuSettings } from './settings.js';
-import { siteRules } from './site-rules.js';
-import { surveyRules } from './survey-rules.js';
 import { townPlanningFormulas } from './town-planning-formulas.js';
 import { townPlanningRules } from './town-planning-rules.js';
-import { valuationRules } from './valuation-rules.js';
-import { valueFormulas } from './value-formulas.js';
+import { valueBandRules } from './value-band-rules.js';
 
 /**
  * PSU generic format (SBI above ₹5 crore, BOI, other PSU banks): the SBI valuation model (DOMAIN §2)
@@ -22,14 +28,20 @@ import { valueFormulas } from './value-formulas.js';
 export default definePack<PackInput, PsuSettings>({
   settings,
   formulas: {
-    ...landFormulas,
-    ...buildingFormulas,
-    ...flatFormulas,
+    ...valuationFormulasFor<PackInput, PsuSettings>({ ...landFormulas, ...buildingFormulas, ...flatFormulas }),
     ...townPlanningFormulas,
-    ...valueFormulas,
-    ...presentationFormulas,
+    ...valuationFormulasFor<PackInput, PsuSettings>({ ...valueFormulas(), ...presentationFormulas() }),
   },
-  rules: { ...abstractRules, ...siteRules, ...surveyRules, ...valuationRules, ...townPlanningRules },
-  annexures: annexureSections,
-  extract: extractFields,
+  rules: {
+    ...abstractRules,
+    ...siteRules,
+    ...surveyRules,
+    ...valuationRules,
+    ...valueBandRules,
+    ...twoValuationsRules,
+    ...amountWordsRules(),
+    ...townPlanningRules,
+  },
+  annexures: valuationAnnexureSections,
+  extract: extractValuationFields,
 });

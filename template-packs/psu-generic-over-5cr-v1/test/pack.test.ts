@@ -20,7 +20,7 @@ import {
   type PackDescription,
   type PackGlobal,
 } from '@repogen/sdk';
-import { annexureSections } from '../src/annexure-sections.js';
+import { valuationAnnexureSections as annexureSections } from '@repogen/sdk/kits/valuation';
 
 const PACK_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,6 +1,5 @@
 import { roundToDecimals } from '@repogen/sdk/pack';
-import { json } from './json.js';
-import { addLakh, roundLakh, subtractLakh } from './lakh.js';
+import { addLakh, json, roundLakh, subtractLakh } from '@repogen/sdk/kits/project-finance';
 import { percentOf } from './percent.js';
 import type { StageFormula } from './settings.js';
 

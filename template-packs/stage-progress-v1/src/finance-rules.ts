@@ -1,5 +1,5 @@
 import type { JsonValue } from '@repogen/sdk/pack';
-import { rowsOf } from './json.js';
+import { rowsOf } from '@repogen/sdk/kits/project-finance';
 import type { StageRule } from './settings.js';
 
 type Row = { readonly [key: string]: JsonValue };

@@ -1,5 +1,4 @@
-import { json, rowsOf } from './json.js';
-import { addLakh, lakhTimes, roundLakh, subtractLakh } from './lakh.js';
+import { addLakh, json, lakhTimes, roundLakh, rowsOf, subtractLakh } from '@repogen/sdk/kits/project-finance';
 import { percentOf } from './percent.js';
 import type { StageFormula } from './settings.js';
 

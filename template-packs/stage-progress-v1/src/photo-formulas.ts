@@ -1,5 +1,5 @@
 import { daysBetween, haversineMeters, roundToDecimals } from '@repogen/sdk/pack';
-import { json } from './json.js';
+import { json } from '@repogen/sdk/kits/project-finance';
 import type { StageFormula } from './settings.js';
 
 /** The calendar date a camera stamped, in its own offset (the first 10 characters of ISO 8601). */

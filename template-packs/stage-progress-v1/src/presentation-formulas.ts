@@ -1,5 +1,5 @@
 import { formatIndianNumber, rupeesInWords } from '@repogen/sdk/pack';
-import { lakhToPaise } from './lakh.js';
+import { lakhToPaise } from '@repogen/sdk/kits/project-finance';
 import type { StageFormula } from './settings.js';
 
 /** The recommendation as the summary page prints it: ₹ lakh with Indian grouping, and in words. */

@@ -1,6 +1,5 @@
 import { roundToDecimals } from '@repogen/sdk/pack';
-import { json, rowsOf } from './json.js';
-import { lakhTimes } from './lakh.js';
+import { json, lakhTimes, rowsOf } from '@repogen/sdk/kits/project-finance';
 import { addPercents, percentOf } from './percent.js';
 import type { StageFormula } from './settings.js';
 

@@ -1,4 +1,4 @@
-import { rowsOf } from './json.js';
+import { rowsOf } from '@repogen/sdk/kits/project-finance';
 import { addPercents } from './percent.js';
 import type { ComponentRow } from './progress-formulas.js';
 import type { StageRule } from './settings.js';

@@ -1,5 +1,5 @@
 import { compareDates } from '@repogen/sdk/pack';
-import { rowsOf } from './json.js';
+import { rowsOf } from '@repogen/sdk/kits/project-finance';
 import type { StageRule } from './settings.js';
 
 type PhotoCheck = {

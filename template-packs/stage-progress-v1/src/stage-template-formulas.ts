@@ -1,4 +1,4 @@
-import { json } from './json.js';
+import { json } from '@repogen/sdk/kits/project-finance';
 import type { StageFormula } from './settings.js';
 
 /** The stage definitions the chosen template suggests (DOMAIN §4.a), offered beside the typed rows. */

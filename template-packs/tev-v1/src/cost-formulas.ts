@@ -1,18 +1,6 @@
-import { roundToDecimals, rupeesInWords } from '@repogen/sdk/pack';
-import { json } from './json.js';
-import { addLakh, lakhTimes, lakhToPaise, ratio } from './lakh.js';
-import type { TevFormula } from './settings.js';
-
-const MSME = ['Micro Enterprise', 'Small Enterprise', 'Medium Enterprise'];
-
-function sumAmounts(rows: unknown): number {
-  if (!Array.isArray(rows)) return 0;
-  return addLakh(
-    ...rows.map((row: unknown) =>
-      typeof row === 'object' && row !== null && 'amount' in row && typeof row.amount === 'number' ? row.amount : 0,
-    ),
-  );
-}
+import { addLakh, costSummaryFormulas, json, lakhTimes } from '@repogen/sdk/kits/project-finance';
+import type { PackInput } from './input.generated.js';
+import type { TevFormula, TevSettings } from './settings.js';
 
 /** Cost of project, means of finance and the promoter's stake (DOMAIN §5.a item 7, §5.b). */
 export const costFormulas = {
@@ -47,11 +35,6 @@ export const costFormulas = {
         { head: 'Margin money for working capital', amount: c.input('/projectCost/marginMoneyWorkingCapital') ?? 0 },
       ]),
   },
-  projectCostTotal: {
-    description: 'Total cost of project: the sum of the printed heads',
-    unit: 'INR_LAKH',
-    compute: (c) => sumAmounts(c.value('projectCostRows')),
-  },
   meansOfFinanceRows: {
     description: 'Means of finance by source, as printed (₹ in lakh)',
     unit: 'INR_LAKH',
@@ -67,11 +50,6 @@ export const costFormulas = {
         { source: 'Others', amount: c.input('/meansOfFinance/others') ?? 0 },
       ]),
   },
-  meansOfFinanceTotal: {
-    description: 'Total means of finance: the sum of the printed sources',
-    unit: 'INR_LAKH',
-    compute: (c) => sumAmounts(c.value('meansOfFinanceRows')),
-  },
   promoterContribution: {
     description: "Promoters' contribution: equity + subordinated unsecured loan (quasi-equity)",
     unit: 'INR_LAKH',
@@ -81,30 +59,10 @@ export const costFormulas = {
         c.input('/meansOfFinance/promoterUnsecuredLoanQuasiEquity') ?? 0,
       ),
   },
-  promoterContributionPct: {
-    description: "Promoters' contribution ÷ cost of project × 100",
-    unit: '%',
-    compute: (c) => {
-      const cost = c.number('projectCostTotal');
-      return cost > 0 ? roundToDecimals((c.number('promoterContribution') / cost) * 100, 2) : null;
-    },
-  },
-  debtEquityRatio: {
-    description: 'Debt-equity: term loan ÷ promoters’ contribution, to 2 decimals (x : 1)',
-    unit: 'ratio',
-    compute: (c) => ratio(c.need('/meansOfFinance/termLoan'), c.number('promoterContribution'), 2),
-  },
-  debtEquityNorm: {
-    description: 'The D/E norm that applies: the MSME norm for Udyam-registered units, else the general one',
-    unit: 'ratio',
-    compute: (c) =>
-      MSME.includes(c.input('/borrower/category') ?? '')
-        ? c.setting('debtEquityMaxMsme')
-        : c.setting('debtEquityMaxGeneral'),
-  },
-  projectCostInWords: {
-    description: 'Cost of project in Indian English words (rupees)',
-    unit: 'text',
-    compute: (c) => rupeesInWords(lakhToPaise(c.number('projectCostTotal')) / 100),
-  },
 } satisfies Record<string, TevFormula>;
+
+/** Totals, the promoters' share and debt-equity over this pack's heads and sources. */
+export const costSummary = costSummaryFormulas<PackInput, TevSettings>({
+  termLoan: (c) => c.need('/meansOfFinance/termLoan'),
+  borrowerCategory: (c) => c.input('/borrower/category'),
+});

@@ -1,6 +1,6 @@
 import { roundToDecimals, type FormulaContext } from '@repogen/sdk/pack';
 import type { PackInput } from './input.generated.js';
-import type { Drivers, SensitivityShock } from './projection-engine.js';
+import type { Drivers, SensitivityShock } from '@repogen/sdk/kits/project-finance';
 import type { TevSettings } from './settings.js';
 
 type Context = FormulaContext<PackInput, TevSettings, string>;

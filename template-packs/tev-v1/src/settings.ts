@@ -1,6 +1,6 @@
 import type { FormulaDefinition, RuleDefinition } from '@repogen/sdk/pack';
 import type { PackInput } from './input.generated.js';
-import type { SensitivityShock } from './projection-engine.js';
+import type { SensitivityShock } from '@repogen/sdk/kits/project-finance';
 
 /** The TEV's standard shocks (DOMAIN §5.b): price (ARPOB), occupancy, cost, combined, project cost, interest. */
 const defaultSensitivityCases: SensitivityShock[] = [

@@ -1,6 +1,6 @@
 import { compareDates, type JsonValue } from '@repogen/sdk/pack';
 import type { TevRule } from './settings.js';
-import type { ViabilitySummary } from './viability-summary.js';
+import type { ViabilitySummary } from '@repogen/sdk/kits/project-finance';
 
 type SensitivityTable = { readonly [key: string]: ViabilitySummary & { readonly label: string } };
 

@@ -1,98 +1,11 @@
-import { roundToDecimals } from '@repogen/sdk/pack';
-import { json, rowsOf } from './json.js';
-import { project, shocked, type ProjectionYear } from './projection-engine.js';
+import { viabilityFormulas as kitViabilityFormulas } from '@repogen/sdk/kits/project-finance';
+import type { PackInput } from './input.generated.js';
 import { readDrivers, readSensitivityCases } from './read-drivers.js';
-import type { TevFormula } from './settings.js';
-import {
-  averageDscr,
-  minimumDscr,
-  netPresentValue,
-  paybackYears,
-  simpleMeanDscr,
-  summarise,
-} from './viability-summary.js';
-import { firrPct } from './viability-summary.js';
+import type { TevSettings } from './settings.js';
 
-/** DSCR, break-even, FIRR/NPV, payback and sensitivity (DOMAIN §3.b). */
-export const viabilityFormulas = {
-  avgDscr: {
-    description: 'Average DSCR over the repayment years: Σ numerator ÷ Σ denominator (moratorium excluded)',
-    unit: 'ratio',
-    compute: (c) => averageDscr(rowsOf<ProjectionYear>(c.value('projections'))),
-  },
-  avgDscrSimpleMean: {
-    description: 'Simple mean of the yearly DSCRs over the repayment years (shown for its basis)',
-    unit: 'ratio',
-    compute: (c) => simpleMeanDscr(rowsOf<ProjectionYear>(c.value('projections'))),
-  },
-  minDscr: {
-    description: 'Minimum DSCR over the repayment years',
-    unit: 'ratio',
-    compute: (c) => minimumDscr(rowsOf<ProjectionYear>(c.value('projections')))?.value ?? null,
-  },
-  minDscrYear: {
-    description: 'The year of the minimum DSCR',
-    unit: 'year',
-    compute: (c) => minimumDscr(rowsOf<ProjectionYear>(c.value('projections')))?.year ?? null,
-  },
-  breakEven: {
-    description:
-      'Break-even in the reference year: FC = fixed cash cost + dep + amort + interest; BEP = FC ÷ contribution × CU; cash BEP leaves out dep and amort; margin of safety = (sales − BEP sales) ÷ sales',
-    unit: '%',
-    compute: (c) => {
-      const rows = rowsOf<ProjectionYear>(c.value('projections'));
-      const row = rows[Math.min(c.setting('bepReferenceYear'), rows.length) - 1];
-      if (row?.bepSales === null || row?.bepSales === undefined) return null;
-      return json({
-        year: row.year,
-        bepPctOfSales: row.bepPctOfSales,
-        bepPctOfInstalledCapacity: row.bepPctOfInstalledCapacity,
-        cashBepPctOfInstalledCapacity: row.cashBepPctOfInstalledCapacity,
-        bepSales: row.bepSales,
-        cashBepSales: row.cashBepSales,
-        marginOfSafetyPct: row.sales > 0 ? roundToDecimals(((row.sales - row.bepSales) / row.sales) * 100, 2) : null,
-      });
-    },
-  },
-  firrCashFlows: {
-    description:
-      'FIRR flows (unlevered, post-tax): −cost; EBITDA − tax × max(EBIT, 0); + residual value in the last year',
-    unit: 'INR_LAKH',
-    compute: (c) => json(project(readDrivers(c)).firrCashFlows),
-  },
-  firrPct: {
-    description: 'Project IRR of the FIRR flows (Excel-compatible IRR)',
-    unit: '%',
-    compute: (c) => firrPct(numbers(c.value('firrCashFlows'))),
-  },
-  npv: {
-    description: 'NPV of the FIRR flows at the discount rate: CF₀ + Σ CF_t ÷ (1 + r)^t',
-    unit: 'INR_LAKH',
-    compute: (c) => netPresentValue(numbers(c.value('firrCashFlows')), c.need('/assumptions/discountRatePct')),
-  },
-  paybackYears: {
-    description:
-      'Payback from COD: years until cumulative cash accruals (PAT + dep + amort) reach the project cost, interpolated',
-    unit: 'years',
-    compute: (c) => paybackYears(rowsOf<ProjectionYear>(c.value('projections')), c.number('projectCostTotal')),
-  },
-  sensitivity: {
-    description:
-      'Sensitivity: each case re-runs the projections from the base drivers with only its shocks; avg and min DSCR, FIRR, NPV and break-even in the reference year',
-    unit: 'ratio',
-    compute: (c) => {
-      const base = readDrivers(c);
-      const bepYear = c.setting('bepReferenceYear');
-      const cases = [{ key: 'base', label: 'Base case' }, ...readSensitivityCases(c)];
-      return json(
-        Object.fromEntries(
-          cases.map((shock) => [shock.key, { label: shock.label, ...summarise(shocked(base, shock), bepYear) }]),
-        ),
-      );
-    },
-  },
-} satisfies Record<string, TevFormula>;
-
-function numbers(value: unknown): number[] {
-  return Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : [];
-}
+/** DSCR, break-even, FIRR/NPV, payback and sensitivity (DOMAIN §3.b), over this pack's drivers. */
+export const viabilityFormulas = kitViabilityFormulas<PackInput, TevSettings>({
+  drivers: readDrivers,
+  sensitivityCases: readSensitivityCases,
+  discountRatePct: (c) => c.need('/assumptions/discountRatePct'),
+});
