@@ -1,3 +1,4 @@
+import type { ResponseObject, ResponseToolkit } from '@hapi/hapi';
 import type { JsonValue } from '@repogen/sdk';
 import Joi from 'joi';
 import { principalOf } from '../auth/auth-plugin.js';
@@ -109,13 +110,14 @@ function readForm(payload: unknown): { files: UploadedFile[]; kind: EvidenceKind
 }
 
 /** An inline download that a browser may show but never run. */
-function contentHeaders(filename: string): Record<string, string> {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return {
-    'content-disposition': `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    'content-security-policy': "default-src 'none'; sandbox",
-    'cache-control': 'private, max-age=3600',
-  };
+function fileResponse(h: ResponseToolkit, file: { bytes: Buffer; mime: string; filename: string }): ResponseObject {
+  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return h
+    .response(file.bytes)
+    .type(file.mime)
+    .header('content-disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, max-age=3600');
 }
 
 export const evidenceRoutesPlugin = defineRoutePlugin({
@@ -232,13 +234,7 @@ export const evidenceRoutesPlugin = defineRoutePlugin({
         validate: { params: idParams, failAction: failValidation },
       },
       async handler(request, h) {
-        const { bytes, mime, filename } = await evidence.content(
-          principalOf(request),
-          (request.params as { id: string }).id,
-        );
-        const response = h.response(bytes).type(mime);
-        for (const [name, value] of Object.entries(contentHeaders(filename))) response.header(name, value);
-        return response;
+        return fileResponse(h, await evidence.content(principalOf(request), (request.params as { id: string }).id));
       },
     },
     {
@@ -252,13 +248,7 @@ export const evidenceRoutesPlugin = defineRoutePlugin({
         validate: { params: idParams, failAction: failValidation },
       },
       async handler(request, h) {
-        const { bytes, mime, filename } = await evidence.thumbnail(
-          principalOf(request),
-          (request.params as { id: string }).id,
-        );
-        const response = h.response(bytes).type(mime);
-        for (const [name, value] of Object.entries(contentHeaders(filename))) response.header(name, value);
-        return response;
+        return fileResponse(h, await evidence.thumbnail(principalOf(request), (request.params as { id: string }).id));
       },
     },
     {

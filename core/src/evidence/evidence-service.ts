@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { InvalidError, NotFoundError } from '../errors/domain-error.js';
 import type { CoreJobPayloads } from '../jobs/core-jobs.js';
+import { requesterOf } from '../jobs/job-requester.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { Logger } from '../logging/logger.js';
 import type { PackRegistryService } from '../packs/pack-registry-service.js';
@@ -436,13 +437,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceServic
     await jobs.send(OCR_EVIDENCE_JOB, {
       tenantId: principal.tenantId,
       evidenceId,
-      requestedBy: {
-        role: principal.role,
-        via: principal.via,
-        userId: principal.userId,
-        credentialId: principal.credentialId,
-        label: principal.label,
-      },
+      requestedBy: requesterOf(principal),
     });
   }
 }

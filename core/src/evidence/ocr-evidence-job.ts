@@ -1,8 +1,8 @@
 import Joi from 'joi';
-import { ROLES, type Principal } from '../auth/principal.js';
 import { coreServices } from '../core-services.js';
 import { isDomainError } from '../errors/domain-error.js';
 import { defineJob } from '../jobs/job-definition.js';
+import { jobRequesterSchema, principalOfRequester } from '../jobs/job-requester.js';
 import { markOcrFailed, runEvidenceOcr } from './evidence-ocr.js';
 import { OCR_EVIDENCE_JOB, type OcrEvidencePayload } from './ocr-job-payload.js';
 
@@ -21,25 +21,13 @@ export const ocrEvidenceJob = defineJob({
   payloadSchema: Joi.object<OcrEvidencePayload>({
     tenantId: Joi.string().guid().required(),
     evidenceId: Joi.string().guid().required(),
-    requestedBy: Joi.object({
-      role: Joi.string()
-        .valid(...ROLES)
-        .required(),
-      via: Joi.string().valid('session', 'token', 'service').required(),
-      userId: Joi.string().guid(),
-      credentialId: Joi.string().required(),
-      label: Joi.string().required(),
-    }).required(),
+    requestedBy: jobRequesterSchema.required(),
   }),
   retry: { limit: 2, backoff: { delaySeconds: 5, exponential: true, maxDelaySeconds: 60 } },
   timeoutSeconds: 5 * 60,
   batchSize: 2,
   async handler(payload, { database, audit, blobs, packs, sandbox, ocr, logger }, context) {
-    const principal: Principal = {
-      tenantId: payload.tenantId,
-      ...payload.requestedBy,
-      userId: payload.requestedBy.userId,
-    };
+    const principal = principalOfRequester(payload.tenantId, payload.requestedBy);
     try {
       const outcome = await runEvidenceOcr(
         { knex: database.knex, audit, blobs, packs, sandbox, ocr, logger },

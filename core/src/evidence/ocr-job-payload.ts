@@ -1,4 +1,4 @@
-import type { Role } from '../auth/principal.js';
+import type { JobRequester } from '../jobs/job-requester.js';
 
 export const OCR_EVIDENCE_JOB = 'evidence.ocr';
 
@@ -6,11 +6,5 @@ export const OCR_EVIDENCE_JOB = 'evidence.ocr';
 export interface OcrEvidencePayload {
   readonly tenantId: string;
   readonly evidenceId: string;
-  readonly requestedBy: {
-    readonly role: Role;
-    readonly via: 'session' | 'token' | 'service';
-    readonly userId?: string | undefined;
-    readonly credentialId: string;
-    readonly label: string;
-  };
+  readonly requestedBy: JobRequester;
 }

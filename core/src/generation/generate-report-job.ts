@@ -1,7 +1,7 @@
 import Joi from 'joi';
-import { ROLES, type Principal } from '../auth/principal.js';
 import { coreServices } from '../core-services.js';
 import { defineJob } from '../jobs/job-definition.js';
+import { jobRequesterSchema, principalOfRequester } from '../jobs/job-requester.js';
 import { createGenerationStore } from './generation-store.js';
 import { storeGeneratedVersion } from './generated-artifacts.js';
 import { GENERATE_REPORT_JOB, type GenerateReportPayload } from './generate-report-payload.js';
@@ -27,15 +27,7 @@ export const generateReportJob = defineJob({
   payloadSchema: Joi.object<GenerateReportPayload>({
     tenantId: Joi.string().guid().required(),
     generationRequestId: Joi.string().guid().required(),
-    requestedBy: Joi.object({
-      role: Joi.string()
-        .valid(...ROLES)
-        .required(),
-      via: Joi.string().valid('session', 'token', 'service').required(),
-      userId: Joi.string().guid(),
-      credentialId: Joi.string().required(),
-      label: Joi.string().required(),
-    }).required(),
+    requestedBy: jobRequesterSchema.required(),
   }),
   retry: { limit: 3, backoff: { delaySeconds: 5, exponential: true, maxDelaySeconds: 120 } },
   timeoutSeconds: 10 * 60,
@@ -45,7 +37,7 @@ export const generateReportJob = defineJob({
     const { request, report, nextVersion } = await store.load(tenantId, requestId);
     if (request.version_id) return { reportId: report.id, versionId: request.version_id, alreadyDone: true };
 
-    const principal: Principal = { tenantId, ...payload.requestedBy, userId: payload.requestedBy.userId };
+    const principal = principalOfRequester(tenantId, payload.requestedBy);
     const pack = await packs.resolve(principal, report.pack_key, report.pack_version);
     const result = await runReportPipeline(
       { sandbox, renderer },

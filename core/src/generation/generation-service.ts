@@ -4,6 +4,7 @@ import type { AuditService } from '../audit/audit-service.js';
 import type { Principal } from '../auth/principal.js';
 import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } from '../errors/domain-error.js';
 import type { CoreJobPayloads } from '../jobs/core-jobs.js';
+import { requesterOf } from '../jobs/job-requester.js';
 import type { JobFailure, JobService, JobState } from '../jobs/job-service.js';
 import type { PackRegistryService } from '../packs/pack-registry-service.js';
 import { splitProblems } from '../reports/report-readiness.js';
@@ -55,7 +56,7 @@ export function createGenerationService(deps: { knex: Knex; audit: AuditService;
     const jobId = await jobs.send(GENERATE_REPORT_JOB, {
       tenantId: principal.tenantId,
       generationRequestId: row.id,
-      requestedBy: { role: principal.role, via: principal.via, userId: principal.userId, credentialId: principal.credentialId, label: principal.label },
+      requestedBy: requesterOf(principal),
     });
     if (jobId === undefined) throw new UnavailableError('JOB_NOT_QUEUED', 'The generation job could not be queued; try again with the same key');
     const recorded = await withTenant(knex, principal.tenantId, async (trx) => {
