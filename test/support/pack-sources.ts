@@ -46,7 +46,9 @@ export async function writePackVariant(sourceDir: string, dir: string, variant: 
   });
   const pkgPath = path.join(dir, 'package.json');
   const pkg = JSON.parse(await fs.readFile(pkgPath, 'utf8')) as PackageJson;
+  const source = pkg.repogen;
   variant.packageJson?.(pkg);
+  keepOutOfSelection(pkg, source);
   await fs.writeFile(pkgPath, JSON.stringify(pkg, null, 2));
   for (const [file, edit] of Object.entries(variant.files ?? {})) {
     const target = path.join(dir, file);
@@ -62,4 +64,14 @@ export async function writePackVariant(sourceDir: string, dir: string, variant: 
 /** A pack key nobody else in the shared test database uses. */
 export function uniquePackKey(prefix: string): string {
   return `${prefix}_${crypto.randomBytes(4).toString('hex').toUpperCase()}_V1`;
+}
+
+/**
+ * A copy under a new key keeps its source's selection rule unless the test set one; in the
+ * shared test database it would then compete with the real pack in `GET /v1/packs/select`
+ * (same priority, and ties go by key). Such a copy is suggested only for a test bank instead.
+ */
+function keepOutOfSelection(pkg: PackageJson, source: PackageJson['repogen']): void {
+  const copied = pkg.repogen.key !== source.key && JSON.stringify(pkg.repogen.selection) === JSON.stringify(source.selection);
+  if (copied) pkg.repogen = { ...pkg.repogen, selection: { banks: ['Repogen Test Bank'], priority: 0 } };
 }

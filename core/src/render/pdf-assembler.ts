@@ -4,6 +4,7 @@ import { normaliseImage } from './image-normaliser.js';
 import { PAGE_GEOMETRY, mmToPoints } from './page-geometry.js';
 import { appendOutlineEntries, type OutlineEntry } from './pdf-outline.js';
 import { stampPage } from './pdf-page-stamper.js';
+import { restoreIndirectStreamLengths } from './pdf-stream-lengths.js';
 import { renderErrors } from './render-errors.js';
 import { loadStampFont } from './stamp-font.js';
 
@@ -76,7 +77,9 @@ export async function assembleReportPdf(request: AssemblePdfRequest): Promise<Bu
 
 async function loadPdf(data: Buffer, index: number): Promise<PDFDocument> {
   try {
-    return await PDFDocument.load(data, { updateMetadata: false });
+    const doc = await PDFDocument.load(data, { updateMetadata: false });
+    restoreIndirectStreamLengths(doc);
+    return doc;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (index < 0) throw renderErrors.conversionFailed(`the converted body is not a readable PDF: ${reason}`);
