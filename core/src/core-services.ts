@@ -20,11 +20,14 @@ import { createTenantService, type TenantService } from './tenancy/tenant-servic
 import { createEvidenceService, type EvidenceService } from './evidence/evidence-service.js';
 import { createUploadedEvidenceProvider } from './evidence/uploaded-evidence-provider.js';
 import { createTesseractEngine, type OcrEngine } from './ocr/ocr-engine.js';
+import { pluginJobs, pluginServices, type HostPlugin } from './plugins/host-plugin.js';
 
 /** The refs every host process (HTTP, worker, CLI) resolves its services through. */
 export const coreServices = {
   config: createServiceRef<Config>('core.config'),
   logger: createServiceRef<Logger>('core.logger'),
+  /** The host plugins this process loaded at boot (none in a bare test host). */
+  plugins: createServiceRef<readonly HostPlugin[]>('core.plugins'),
   database: createServiceRef<Database>('core.database'),
   audit: createServiceRef<AuditService>('core.audit'),
   auth: createServiceRef<AuthService>('core.auth'),
@@ -76,15 +79,15 @@ export const tenantServiceFactory = createServiceFactory({
 
 export const jobServiceFactory = createServiceFactory({
   service: coreServices.jobs,
-  deps: { config: coreServices.config, logger: coreServices.logger, database: coreServices.database },
-  async create({ config, logger, database }) {
+  deps: { config: coreServices.config, logger: coreServices.logger, database: coreServices.database, plugins: coreServices.plugins },
+  async create({ config, logger, database, plugins }) {
     // Loaded on use: the core jobs name their services through `coreServices`, defined above.
     const { coreJobs } = await import('./jobs/core-jobs.js');
     return createJobService({
       database,
       databaseUrl: config.databaseUrl,
       logger,
-      jobs: coreJobs,
+      jobs: [...coreJobs, ...pluginJobs(plugins)],
       shutdownGraceMs: config.shutdownGraceMs,
     });
   },
@@ -168,11 +171,12 @@ export const generationServiceFactory = createServiceFactory({
   create: ({ database, audit, packs, jobs }) => createGenerationService({ knex: database.knex, audit, packs, jobs }),
 });
 
-/** The factories of the foundation, with the configuration and logger given as values. */
-export function coreServiceFactories(config: Config, logger: Logger): ServiceFactory[] {
+/** The factories of the host, with the configuration, logger and loaded plugins given as values, and the plugins' own. */
+export function coreServiceFactories(config: Config, logger: Logger, plugins: readonly HostPlugin[] = []): ServiceFactory[] {
   return [
     ServiceRegistry.value(coreServices.config, config),
     ServiceRegistry.value(coreServices.logger, logger),
+    ServiceRegistry.value(coreServices.plugins, plugins),
     databaseServiceFactory,
     auditServiceFactory,
     authServiceFactory,
@@ -187,5 +191,6 @@ export function coreServiceFactories(config: Config, logger: Logger): ServiceFac
     generationServiceFactory,
     ocrServiceFactory,
     evidenceServiceFactory,
+    ...pluginServices(plugins),
   ];
 }
