@@ -54,7 +54,8 @@ export async function runReportPipeline(deps: PipelineDeps, request: PipelineReq
     if (problems.length > 0) {
       throw new UnprocessableError('REPORT_INPUT_INVALID', `The report data does not match the pack schema: ${problems.map((p) => `${p.path} ${p.message}`).slice(0, 5).join('; ')}`, { problems });
     }
-    const call = { input: snapshot.input, now: request.now.toISOString() };
+    const settings = pack.settings;
+    const call = { input: snapshot.input, now: request.now.toISOString(), ...(Object.keys(settings).length > 0 ? { settings } : {}) };
     return (await deps.sandbox.call(pack.sandboxRef, request.callerTenantId, 'compute', call, limits)).result;
   });
 

@@ -111,6 +111,8 @@ export interface PackDescription {
   readonly formulas: readonly { readonly name: string; readonly description: string; readonly unit?: string }[];
   readonly rules: readonly { readonly code: string; readonly description: string }[];
   readonly operations: readonly PackOperation[];
+  /** The defaults of the settings a tenant may change; absent from packs built before settings were described. */
+  readonly settings?: { readonly [key: string]: JsonValue };
 }
 
 export interface PackRequestMap {
