@@ -20,7 +20,7 @@ export const CHART_SPECS_SCHEMA = {
       kind: { enum: ['bar', 'hbar', 'line'] },
       title: label,
       unit: { type: 'string', maxLength: 40 },
-      categories: { type: 'array', minItems: 1, maxItems: 40, items: { type: 'string', maxLength: 60 } },
+      categories: { type: 'array', maxItems: 40, items: { type: 'string', maxLength: 60 } },
       series: {
         type: 'array',
         minItems: 1,

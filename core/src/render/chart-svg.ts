@@ -38,6 +38,15 @@ export function chartSvg(spec: ChartSpec): string {
   const bottom = horizontal ? 90 : rotateCategories ? 150 : 100;
   const plot: Plot = { left, top: 150, width: width - left - (horizontal ? 110 : 70), height: height - 150 - bottom };
   const axis = valueAxis(spec);
+  if (spec.categories.length === 0) {
+    return (
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">` +
+      `<rect width="${width}" height="${height}" fill="#FFFFFF"/>` +
+      text(width / 2, 50, spec.title, { size: 36, weight: 'bold', anchor: 'middle' }) +
+      text(width / 2, height / 2, 'No data yet', { size: 30, anchor: 'middle', colour: AXIS_COLOUR }) +
+      `</svg>`
+    );
+  }
 
   const parts = [
     `<rect width="${width}" height="${height}" fill="#FFFFFF"/>`,
