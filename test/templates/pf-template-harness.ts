@@ -31,6 +31,7 @@ import {
 export interface RenderedPfFixture extends RenderedFixture {
   readonly docxFile: string;
   readonly chartIds: readonly string[];
+  readonly input: unknown;
   readonly warnings: readonly { readonly code: string }[];
 }
 
@@ -73,6 +74,7 @@ export async function renderPfFixtures(
       name: fixture.name,
       values: result.values,
       warnings: result.warnings,
+      input: fixture.input,
       text: normalise(pdfToText(pdfFile)),
       filledXml: await zip.file('word/document.xml')!.async('string'),
       pdfFile,

@@ -2,6 +2,7 @@ import type { DocxBlock, DocxSpec } from '@repogen/core';
 import { choice, DATE, heading, input, note, paragraph, value } from '../../sbi-under-5cr-v1/template-src/template-tags.js';
 import {
   amountTable,
+  APPROVAL_STATUS,
   balanceSheetTables,
   breakEvenBlocks,
   breakEvenByYearTable,
@@ -13,6 +14,7 @@ import {
   factsTable,
   firrTable,
   inputListOrNote,
+  LAND_TENURE,
   fundsFlowStatement,
   LAKH,
   loopTable,
@@ -33,16 +35,6 @@ import {
  * quotation and approval lists from the report data (4–5), and the evidence pages the pack
  * lays out (6–10). Multi-year tables have one row per year (portrait A4), in ₹ lakh.
  */
-
-export const APPROVAL_STATUS = {
-  NOT_REQUIRED: 'Not required',
-  TO_APPLY: 'To apply',
-  APPLIED: 'Applied',
-  OBTAINED: 'Obtained',
-  EXPIRED: 'Expired',
-} as const;
-
-export const LAND_TENURE = { OWNED: 'Owned', LEASED: 'Leased' } as const;
 
 const VOLUME = { volume: 'CU', sales: 'Sales' } as const;
 const TWO_DP_OR_NA = ":formatIndian(2):ifEM:show('NA')";

@@ -10,6 +10,16 @@ import { heading, input, note, paragraph, report, showWhen, TWO_DP, value } from
  * whose totals are worked from the printed (rounded) rows, so every table foots.
  */
 
+export const APPROVAL_STATUS = {
+  NOT_REQUIRED: 'Not required',
+  TO_APPLY: 'To apply',
+  APPLIED: 'Applied',
+  OBTAINED: 'Obtained',
+  EXPIRED: 'Expired',
+} as const;
+
+export const LAND_TENURE = { OWNED: 'Owned', LEASED: 'Leased' } as const;
+
 export const LAKH = TWO_DP;
 /** A ratio or a percentage printed to two decimals; a missing one prints NA. */
 export const RATIO = ":formatIndian(2):ifEM:show('NA')";
@@ -314,7 +324,7 @@ export function firrTable(): DocxBlock[] {
 
 export function sensitivityTable(volumeWord: string): DocxBlock[] {
   return [
-    caption('Sensitivity analysis: base and shocked cases side by side', 'ratios in times; NPV ₹ in lakh'),
+    caption('Sensitivity analysis: base and shocked cases side by side', 'ratios in times; NPV ₹ in lakh; payback in years'),
     loopTable({
       list: 'sensitivityRows',
       columns: [
@@ -323,7 +333,7 @@ export function sensitivityTable(volumeWord: string): DocxBlock[] {
         { header: 'Min DSCR', width: 1.6, field: 'minDscr', formatters: RATIO },
         { header: 'FIRR %', width: 1.6, field: 'firrPct', formatters: RATIO },
         { header: 'NPV', width: 1.9, field: 'npv', formatters: RATIO },
-        { header: 'Payback yrs', width: 1.7, field: 'paybackYears', formatters: RATIO },
+        { header: 'Payback', width: 1.7, field: 'paybackYears', formatters: RATIO },
         { header: `BEP % ${volumeWord}`, width: 1.85, field: 'bepPctOfCapacity', formatters: RATIO },
         { header: `Cash BEP % ${volumeWord}`, width: 1.85, field: 'cashBepPctOfCapacity', formatters: RATIO },
       ],
