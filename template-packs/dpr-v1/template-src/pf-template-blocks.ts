@@ -234,7 +234,10 @@ export function repaymentTable(): DocxBlock[] {
       ],
       totals: [{ cells: ['Total', '', value('repaymentInterestTotal', LAKH), value('repaymentTotal', LAKH), ''] }],
     }),
-    note(`Interest ${input('assumptions.interestMethod', ":ifEM:show('on the opening balance')")} at ${input('assumptions.termLoanRatePct', TWO_DP)} % p.a.; moratorium ${input('assumptions.moratoriumYears')} year(s). Σ principal = term loan; the closing balance at the end of the tenor is nil.`),
+    note(
+      `Interest at ${input('assumptions.termLoanRatePct', TWO_DP)} % p.a. (${input('assumptions.interestMethod', ":ifEM:show('on the opening balance')")}); ` +
+        `moratorium ${input('assumptions.moratoriumYears')} year(s). Σ principal = term loan; the closing balance at the end of the tenor is nil.`,
+    ),
   ];
 }
 
@@ -353,7 +356,7 @@ export function draftFindings(): DocxBlock[] {
     paragraph("{d.warnings:ifEM:show('No findings.'):elseShow('')}"),
     {
       kind: 'table',
-      widths: [1.6, 4.6, 10.8],
+      widths: [1.4, 5.8, 9.8],
       rows: [
         { header: true, cells: ['Level', 'Code', 'Finding'] },
         { cells: ['{d.warnings[i].level}', '{d.warnings[i].code}', '{d.warnings[i].message}'] },
