@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { TEMPLATE_PACKS_DIR } from '../support/pack-sources.js';
-import { assertFoots, describePfTemplate, lakh, printedTable, sumLakh, type RenderedPfFixture } from './pf-template-harness.js';
+import {
+  assertFoots,
+  describePfTemplate,
+  lakh,
+  printedTable,
+  sumLakh,
+  type RenderedPfFixture,
+} from './pf-template-harness.js';
 
 interface Row {
   readonly amount: number;
@@ -62,7 +69,10 @@ describePfTemplate({
   printed: ({ values }) => [
     ['cost of project', `Cost of project (₹ in lakh) ${lakh(values.projectCostTotal as number)}`],
     ['cost in words', values.projectCostInWords as string],
-    ['promoters’ contribution', `${lakh(values.promoterContribution as number)} (${ratio(values.promoterContributionPct)} % of cost)`],
+    [
+      'promoters’ contribution',
+      `${lakh(values.promoterContribution as number)} (${ratio(values.promoterContributionPct)} % of cost)`,
+    ],
     ['debt–equity', `${ratio(values.debtEquityRatio)} : 1`],
     ['average / minimum DSCR', `${ratio(values.avgDscr)} / ${ratio(values.minDscr)}`],
     ['FIRR / NPV', `${ratio(values.firrPct)} % / ${lakh(values.npv as number)}`],
@@ -89,14 +99,26 @@ describePfTemplate({
     assertFoots(printedTable(filledXml, 'Depreciable base'), 3, `${name}: depreciation, year 1`);
 
     for (const [index, sheet] of (values.balanceSheet as unknown as SheetRow[]).entries()) {
-      assert.equal(sumLakh(Object.values(sheet.liabilities)), sheet.totalLiabilities, `${name}: liabilities foot, year ${index + 1}`);
+      assert.equal(
+        sumLakh(Object.values(sheet.liabilities)),
+        sheet.totalLiabilities,
+        `${name}: liabilities foot, year ${index + 1}`,
+      );
       assert.equal(sumLakh(Object.values(sheet.assets)), sheet.totalAssets, `${name}: assets foot, year ${index + 1}`);
       assert.ok(text.includes(lakh(sheet.totalAssets)), `${name}: balance sheet total, year ${index + 1}`);
     }
     const sheets = values.balanceSheet as unknown as SheetRow[];
     for (const [index, flow] of (values.fundsFlowRows as unknown as FlowRow[]).entries()) {
-      assert.equal(sumLakh([flow.openingCash, flow.cashAccruals, -flow.tlRepayment]), flow.closingCash, `${name}: funds flow foots, year ${index + 1}`);
-      assert.equal(flow.closingCash, sheets[index]?.assets.cashAndBank, `${name}: closing cash is the balance sheet’s, year ${index + 1}`);
+      assert.equal(
+        sumLakh([flow.openingCash, flow.cashAccruals, -flow.tlRepayment]),
+        flow.closingCash,
+        `${name}: funds flow foots, year ${index + 1}`,
+      );
+      assert.equal(
+        flow.closingCash,
+        sheets[index]?.assets.cashAndBank,
+        `${name}: closing cash is the balance sheet’s, year ${index + 1}`,
+      );
     }
   },
 });

@@ -11,16 +11,45 @@ import { lakh } from './pf-template-harness.js';
 
 function generateCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--no-node-snapshot', CLI, 'generate', ...args], { env, timeout: 240_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--no-node-snapshot', CLI, 'generate', ...args],
+      { env, timeout: 240_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 const CASES = [
-  { key: 'DPR_V1', dir: 'dpr-v1', headings: ['1. EXECUTIVE SUMMARY', '8. FINANCIALS', 'ANNEXURE 1 — DETAILED FINANCIAL STATEMENTS', 'PHOTOGRAPHS'], value: 'projectCostTotal' },
-  { key: 'TEV_V1', dir: 'tev-v1', headings: ['1. EXECUTIVE SUMMARY AND CONCLUSION', '9. SENSITIVITY AND RISK MATRIX', 'ANNEXURE 10 — INDEPENDENCE DECLARATION AND TEAM'], value: 'npv' },
-  { key: 'STAGE_PROGRESS_V1', dir: 'stage-progress-v1', headings: ['1. SUMMARY AND RECOMMENDATION', '3. PHYSICAL PROGRESS', '9. PHOTOGRAPH REGISTER', 'PROGRESS PHOTOGRAPHS'], value: 'lieCertifiedTotalCost' },
+  {
+    key: 'DPR_V1',
+    dir: 'dpr-v1',
+    headings: ['1. EXECUTIVE SUMMARY', '8. FINANCIALS', 'ANNEXURE 1 — DETAILED FINANCIAL STATEMENTS', 'PHOTOGRAPHS'],
+    value: 'projectCostTotal',
+  },
+  {
+    key: 'TEV_V1',
+    dir: 'tev-v1',
+    headings: [
+      '1. EXECUTIVE SUMMARY AND CONCLUSION',
+      '9. SENSITIVITY AND RISK MATRIX',
+      'ANNEXURE 10 — INDEPENDENCE DECLARATION AND TEAM',
+    ],
+    value: 'npv',
+  },
+  {
+    key: 'STAGE_PROGRESS_V1',
+    dir: 'stage-progress-v1',
+    headings: [
+      '1. SUMMARY AND RECOMMENDATION',
+      '3. PHYSICAL PROGRESS',
+      '9. PHOTOGRAPH REGISTER',
+      'PROGRESS PHOTOGRAPHS',
+    ],
+    value: 'lieCertifiedTotalCost',
+  },
 ] as const;
 
 describe('repogen generate --pdf for the project-finance packs (CLI, embedded store)', function () {
@@ -54,7 +83,10 @@ describe('repogen generate --pdf for the project-finance packs (CLI, embedded st
     it(`${pack.key}: the domain sample yields a DOCX with its charts and a PDF with the headings and values`, async () => {
       const out = path.join(dir, pack.dir);
       const data = path.join(TEMPLATE_PACKS_DIR, pack.dir, 'fixtures/domain-sample.input.json');
-      const result = await generateCli(['--pack', pack.key, '--data', data, '--evidence', evidence, '--out', out, '--pdf'], env);
+      const result = await generateCli(
+        ['--pack', pack.key, '--data', data, '--evidence', evidence, '--out', out, '--pdf'],
+        env,
+      );
       assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`);
       assert.match(result.stdout, /✓ render-docx/);
       assert.match(result.stdout, /✓ assemble-pdf/);
@@ -72,7 +104,9 @@ describe('repogen generate --pdf for the project-finance packs (CLI, embedded st
       assert.ok(!text.includes('{d.'), 'no tag left');
       for (const heading of pack.headings) assert.ok(text.includes(heading), `heading '${heading}'`);
       assert.ok(text.includes('CA certificate sheet 1'), 'the document is appended');
-      const trace = JSON.parse(await fs.readFile(path.join(out, 'trace.json'), 'utf8')) as { values: Record<string, number> };
+      const trace = JSON.parse(await fs.readFile(path.join(out, 'trace.json'), 'utf8')) as {
+        values: Record<string, number>;
+      };
       const expected = trace.values[pack.value];
       assert.ok(typeof expected === 'number', `${pack.value} is computed`);
       assert.ok(text.includes(lakh(expected)), `${pack.value} ${lakh(expected)} is printed in Indian format`);

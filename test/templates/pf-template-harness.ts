@@ -113,7 +113,11 @@ export function printedTable(filledXml: string, header: string): string[][] {
 
 /** A printed ₹ lakh amount (`1,23,456.78`, `-279.08`) as a number. */
 export function parseLakh(printed: string): number {
-  assert.match(printed, /^-?\d{1,3}(,\d{2})*(,\d{3})?(\.\d{2})?$|^-?\d{1,3}(\.\d{2})?$/, `'${printed}' is an amount in Indian format`);
+  assert.match(
+    printed,
+    /^-?\d{1,3}(,\d{2})*(,\d{3})?(\.\d{2})?$|^-?\d{1,3}(\.\d{2})?$/,
+    `'${printed}' is an amount in Indian format`,
+  );
   return Number(printed.replace(/,/g, ''));
 }
 
@@ -122,7 +126,11 @@ export function assertFoots(rows: readonly (readonly string[])[], column: number
   const body = rows.slice(0, -1).filter((row) => (row[column] ?? '') !== '');
   const total = rows.at(-1)?.[column] ?? '';
   assert.ok(body.length > 0, `${what}: rows are printed`);
-  assert.equal(lakh(sumLakh(body.map((row) => parseLakh(row[column] ?? '')))), total, `${what}: total = Σ printed rows`);
+  assert.equal(
+    lakh(sumLakh(body.map((row) => parseLakh(row[column] ?? '')))),
+    total,
+    `${what}: total = Σ printed rows`,
+  );
 }
 
 /** Σ of printed ₹ lakh amounts in paise-exact arithmetic. */
@@ -177,13 +185,24 @@ export function describePfTemplate(suite: PfTemplateSuite): void {
       assert.ok(harness);
       await renderPfFixtures(harness, suite.identity, rendered);
       for (const fixture of rendered.values()) {
-        assert.deepEqual(fixture.chartIds, suite.chartIds.map((id) => `chart.${id}`), fixture.name);
+        assert.deepEqual(
+          fixture.chartIds,
+          suite.chartIds.map((id) => `chart.${id}`),
+          fixture.name,
+        );
         for (const id of suite.chartIds) {
-          assert.match(fixture.filledXml, new RegExp(`descr="evidence:chart\\.${id}"`), `${fixture.name}: slot of ${id}`);
+          assert.match(
+            fixture.filledXml,
+            new RegExp(`descr="evidence:chart\\.${id}"`),
+            `${fixture.name}: slot of ${id}`,
+          );
         }
         const zip = await JSZip.loadAsync(await fs.readFile(fixture.docxFile));
         const media = Object.keys(zip.files).filter((name) => /^word\/media\/evidence-\d+\.(png|jpeg)$/.test(name));
-        assert.ok(media.length >= EVIDENCE.length - 1 + suite.chartIds.length, `${fixture.name}: ${media.length} pictures placed`);
+        assert.ok(
+          media.length >= EVIDENCE.length - 1 + suite.chartIds.length,
+          `${fixture.name}: ${media.length} pictures placed`,
+        );
         assert.ok(!zip.file('word/media/annexure-placeholder.png'), `${fixture.name}: no placeholder left`);
         assert.ok(pdfImageCount(fixture.pdfFile) >= suite.chartIds.length, `${fixture.name}: the PDF shows the charts`);
       }
@@ -196,11 +215,13 @@ export function describePfTemplate(suite: PfTemplateSuite): void {
     it('prints every chapter and annexure heading of the format', () => {
       assert.ok(rendered.size > 0, 'the fixtures were rendered');
       for (const fixture of rendered.values()) {
-        for (const heading of suite.headings) assert.ok(fixture.text.includes(heading), `${fixture.name}: heading '${heading}'`);
+        for (const heading of suite.headings)
+          assert.ok(fixture.text.includes(heading), `${fixture.name}: heading '${heading}'`);
         assert.ok(fixture.text.includes('(₹ in lakh)'), `${fixture.name}: the unit is in the captions`);
         assert.ok(fixture.text.includes('CHECKER FINDINGS (DRAFT ONLY)'), `${fixture.name}: drafts list the findings`);
         const compact = fixture.text.replace(/\s+/g, '');
-        for (const warning of fixture.warnings) assert.ok(compact.includes(warning.code), `${fixture.name}: finding ${warning.code}`);
+        for (const warning of fixture.warnings)
+          assert.ok(compact.includes(warning.code), `${fixture.name}: finding ${warning.code}`);
       }
     });
 

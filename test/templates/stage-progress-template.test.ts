@@ -44,7 +44,11 @@ describePfTemplate({
     const components = printedTable(filledXml, 'Weighted %');
     assertFoots(components, 4, `${name}: weighted progress`);
     assertFoots(components, 2, `${name}: weights`);
-    assert.equal(components.at(-1)?.[4], lakh(values.physicalProgressPct as number), `${name}: Σ weighted = physical progress`);
+    assert.equal(
+      components.at(-1)?.[4],
+      lakh(values.physicalProgressPct as number),
+      `${name}: Σ weighted = physical progress`,
+    );
     const cost = printedTable(filledXml, 'LIE certified');
     for (const column of [1, 2, 3, 4]) assertFoots(cost, column, `${name}: cost table, column ${column}`);
     const sources = printedTable(filledXml, 'Amount');

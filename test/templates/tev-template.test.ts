@@ -40,7 +40,8 @@ describePfTemplate({
     'ANNEXURE 10 — INDEPENDENCE DECLARATION AND TEAM',
     'Risk matrix',
   ],
-  enumCodes: /\b(OBTAINED|APPLIED|TO_APPLY|NOT_REQUIRED|VIABLE_WITH_CONDITIONS|NOT_VIABLE|MEDIUM|OWNED|LEASED|INR_LAKH)\b/,
+  enumCodes:
+    /\b(OBTAINED|APPLIED|TO_APPLY|NOT_REQUIRED|VIABLE_WITH_CONDITIONS|NOT_VIABLE|MEDIUM|OWNED|LEASED|INR_LAKH)\b/,
   chartIds: ['dscr-by-year', 'sensitivity'],
   printed: ({ values }) => [
     ['lender on the cover', 'Prepared for State Bank of India'],
@@ -49,7 +50,10 @@ describePfTemplate({
     ['average / minimum DSCR', `${ratio(values.avgDscr)} / ${ratio(values.minDscr)}`],
     ['FIRR / NPV', `${ratio(values.firrPct)} % / ${lakh(values.npv as number)}`],
     ['payback', ratio(values.paybackYears)],
-    ['break-even occupancy', `${ratio((values.breakEven as { bepPctOfInstalledCapacity: number }).bepPctOfInstalledCapacity)} %`],
+    [
+      'break-even occupancy',
+      `${ratio((values.breakEven as { bepPctOfInstalledCapacity: number }).bepPctOfInstalledCapacity)} %`,
+    ],
   ],
   checks: (fixture: RenderedPfFixture) => {
     const { name, values, text, filledXml } = fixture;
@@ -66,7 +70,11 @@ describePfTemplate({
     assertFoots(repayment, 3, `${name}: term-loan principal`);
     assertFoots(printedTable(filledXml, 'Depreciable base'), 3, `${name}: depreciation, year 1`);
     const sensitivity = printedTable(filledXml, 'Avg DSCR');
-    assert.equal(sensitivity.length, (values.sensitivityRows as unknown[]).length, `${name}: every sensitivity case is printed`);
+    assert.equal(
+      sensitivity.length,
+      (values.sensitivityRows as unknown[]).length,
+      `${name}: every sensitivity case is printed`,
+    );
     const verdict = (fixture.input as { verdict?: string }).verdict;
     if (verdict) assert.ok(text.includes(VERDICT_WORDS[verdict] ?? verdict), `${name}: the verdict in its box`);
     assert.ok(text.includes('VERDICT:'), `${name}: the verdict box`);

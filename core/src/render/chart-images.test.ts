@@ -61,7 +61,10 @@ describe('render: charts drawn by the host from a pack’s numbers', () => {
       assert.equal(metadata.width, CHART_SIZE_PX.width);
       assert.equal(metadata.height, CHART_SIZE_PX.height);
       const stats = await sharp(image.data).stats();
-      assert.ok(stats.channels.some((channel) => channel.min < 100), 'the chart draws something dark on white');
+      assert.ok(
+        stats.channels.some((channel) => channel.min < 100),
+        'the chart draws something dark on white',
+      );
     }
   });
 

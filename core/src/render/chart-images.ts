@@ -64,7 +64,9 @@ export function readChartSpecs(values: { readonly [name: string]: unknown }): Ch
   if (!validate(charts)) {
     const first = validate.errors?.[0];
     const where = first === undefined || first.instancePath === '' ? '/' : first.instancePath;
-    throw renderErrors.chartInvalid(`values.charts breaks the chart contract: ${where} ${first?.message ?? 'is invalid'}`);
+    throw renderErrors.chartInvalid(
+      `values.charts breaks the chart contract: ${where} ${first?.message ?? 'is invalid'}`,
+    );
   }
   const specs = charts as ChartSpec[];
   const ids = new Set<string>();
@@ -73,7 +75,9 @@ export function readChartSpecs(values: { readonly [name: string]: unknown }): Ch
     ids.add(spec.id);
     const short = spec.series.find((series) => series.values.length !== spec.categories.length);
     if (short) {
-      throw renderErrors.chartInvalid(`Chart '${spec.id}': series '${short.name}' has ${short.values.length} values for ${spec.categories.length} categories`);
+      throw renderErrors.chartInvalid(
+        `Chart '${spec.id}': series '${short.name}' has ${short.values.length} values for ${spec.categories.length} categories`,
+      );
     }
     if (spec.min !== undefined && spec.max !== undefined && spec.min >= spec.max) {
       throw renderErrors.chartInvalid(`Chart '${spec.id}': min must be below max`);
@@ -84,7 +88,10 @@ export function readChartSpecs(values: { readonly [name: string]: unknown }): Ch
 
 /** Draws one chart as a PNG: the host writes the SVG from the numbers and sharp rasterises it. */
 export async function renderChartPng(spec: ChartSpec): Promise<Buffer> {
-  return sharp(Buffer.from(chartSvg(spec), 'utf8')).flatten({ background: '#ffffff' }).png({ compressionLevel: 9 }).toBuffer();
+  return sharp(Buffer.from(chartSvg(spec), 'utf8'))
+    .flatten({ background: '#ffffff' })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
 }
 
 /**
@@ -93,5 +100,7 @@ export async function renderChartPng(spec: ChartSpec): Promise<Buffer> {
  */
 export async function renderChartImages(values: { readonly [name: string]: unknown }): Promise<PlacedImage[]> {
   const specs = readChartSpecs(values);
-  return Promise.all(specs.map(async (spec) => ({ id: `${CHART_SLOT_PREFIX}${spec.id}`, data: await renderChartPng(spec) })));
+  return Promise.all(
+    specs.map(async (spec) => ({ id: `${CHART_SLOT_PREFIX}${spec.id}`, data: await renderChartPng(spec) })),
+  );
 }

@@ -112,8 +112,22 @@ function gridAndValueAxis(spec: ChartSpec, plot: Plot, axis: Axis, horizontal: b
   const zero = Math.min(Math.max(0, axis.min), axis.max);
   parts.push(
     horizontal
-      ? line(plot.left + scale(zero, axis, plot.width), plot.top, plot.left + scale(zero, axis, plot.width), plot.top + plot.height, AXIS_COLOUR, 3)
-      : line(plot.left, plot.top + plot.height - scale(zero, axis, plot.height), plot.left + plot.width, plot.top + plot.height - scale(zero, axis, plot.height), AXIS_COLOUR, 3),
+      ? line(
+          plot.left + scale(zero, axis, plot.width),
+          plot.top,
+          plot.left + scale(zero, axis, plot.width),
+          plot.top + plot.height,
+          AXIS_COLOUR,
+          3,
+        )
+      : line(
+          plot.left,
+          plot.top + plot.height - scale(zero, axis, plot.height),
+          plot.left + plot.width,
+          plot.top + plot.height - scale(zero, axis, plot.height),
+          AXIS_COLOUR,
+          3,
+        ),
   );
   return parts.join('');
 }
@@ -165,7 +179,13 @@ function lines(spec: ChartSpec, plot: Plot, axis: Axis): string {
     const colour = PALETTE[seriesIndex % PALETTE.length] ?? PALETTE[0];
     const points = series.values
       .map((value, category) =>
-        value === null ? undefined : ([plot.left + band * (category + 0.5), plot.top + plot.height - scale(value, axis, plot.height), value] as const),
+        value === null
+          ? undefined
+          : ([
+              plot.left + band * (category + 0.5),
+              plot.top + plot.height - scale(value, axis, plot.height),
+              value,
+            ] as const),
       )
       .filter((point) => point !== undefined);
     if (points.length > 1) {
@@ -273,5 +293,7 @@ function formatNumber(value: number, decimals?: number): string {
 
 /** Data labels print two decimals unless every value of the chart is whole. */
 function labelDecimals(spec: ChartSpec): number {
-  return spec.series.every((series) => series.values.every((value) => value === null || Number.isInteger(value))) ? 0 : 2;
+  return spec.series.every((series) => series.values.every((value) => value === null || Number.isInteger(value)))
+    ? 0
+    : 2;
 }

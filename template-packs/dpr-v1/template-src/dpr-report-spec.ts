@@ -1,5 +1,13 @@
 import type { DocxBlock, DocxSpec } from '@repogen/core';
-import { choice, DATE, heading, input, note, paragraph, value } from '../../sbi-under-5cr-v1/template-src/template-tags.js';
+import {
+  choice,
+  DATE,
+  heading,
+  input,
+  note,
+  paragraph,
+  value,
+} from '../../sbi-under-5cr-v1/template-src/template-tags.js';
 import {
   amountTable,
   APPROVAL_STATUS,
@@ -41,13 +49,18 @@ const TWO_DP_OR_NA = ":formatIndian(2):ifEM:show('NA')";
 
 const COVER: readonly DocxBlock[] = [
   { kind: 'paragraph', style: 'Title', runs: 'DETAILED PROJECT REPORT' },
-  { kind: 'paragraph', style: 'Subtitle', runs: `${input('product.description')} · ${input('product.installedCapacityTpa', ':formatIndian')} TPA` },
+  {
+    kind: 'paragraph',
+    style: 'Subtitle',
+    runs: `${input('product.description')} · ${input('product.installedCapacityTpa', ':formatIndian')} TPA`,
+  },
   { kind: 'paragraph', align: 'center', runs: [{ text: input('borrower.name'), bold: true, sizePt: 13 }] },
   { kind: 'paragraph', align: 'center', runs: input('borrower.unitAddress') },
   {
     kind: 'paragraph',
     align: 'center',
-    runs: `Submitted to ${input('bank.name')}, ${input('bank.branch')}, for a term loan of ₹ ${input('bank.facilities.termLoan', LAKH)} lakh` +
+    runs:
+      `Submitted to ${input('bank.name')}, ${input('bank.branch')}, for a term loan of ₹ ${input('bank.facilities.termLoan', LAKH)} lakh` +
       `${input('bank.facilities.cashCredit', ":ifNEM:show(' and cash credit of ₹ '):elseShow('')")}${input('bank.facilities.cashCredit', LAKH)}` +
       `${input('bank.facilities.cashCredit', ":ifNEM:show(' lakh'):elseShow('')")}`,
   },
@@ -68,14 +81,26 @@ const EXECUTIVE_SUMMARY: readonly DocxBlock[] = [
   factsTable([
     ['Entity', input('borrower.name')],
     ['Constitution', input('borrower.constitution')],
-    ['Project', `${input('product.description')}, installed capacity ${input('product.installedCapacityTpa', ':formatIndian')} TPA`],
+    [
+      'Project',
+      `${input('product.description')}, installed capacity ${input('product.installedCapacityTpa', ':formatIndian')} TPA`,
+    ],
     ['Location', input('borrower.unitAddress')],
-    ['Cost of project (₹ in lakh)', [{ text: value('projectCostTotal', LAKH), bold: true }, ` (${value('projectCostInWords')})`]],
+    [
+      'Cost of project (₹ in lakh)',
+      [{ text: value('projectCostTotal', LAKH), bold: true }, ` (${value('projectCostInWords')})`],
+    ],
     ['Term loan sought (₹ in lakh)', input('meansOfFinance.termLoan', LAKH)],
-    ['Promoters’ contribution (₹ in lakh)', `${value('promoterContribution', LAKH)} (${value('promoterContributionPct', RATIO)} % of cost)`],
+    [
+      'Promoters’ contribution (₹ in lakh)',
+      `${value('promoterContribution', LAKH)} (${value('promoterContributionPct', RATIO)} % of cost)`,
+    ],
     ['Debt–equity ratio', `${value('debtEquityRatio', RATIO)} : 1 (norm ${value('debtEquityNorm', RATIO)} : 1)`],
     ['Average / minimum DSCR', `${value('avgDscr', RATIO)} / ${value('minDscr', RATIO)}`],
-    ['Break-even (% of installed capacity)', `${value('breakEven.bepPctOfInstalledCapacity', RATIO)} % (cash ${value('breakEven.cashBepPctOfInstalledCapacity', RATIO)} %), year ${value('breakEven.year')}`],
+    [
+      'Break-even (% of installed capacity)',
+      `${value('breakEven.bepPctOfInstalledCapacity', RATIO)} % (cash ${value('breakEven.cashBepPctOfInstalledCapacity', RATIO)} %), year ${value('breakEven.year')}`,
+    ],
     ['FIRR / NPV (₹ in lakh)', `${value('firrPct', RATIO)} % / ${value('npv', LAKH)}`],
     ['Payback (years)', value('paybackYears', RATIO)],
   ]),
@@ -101,7 +126,10 @@ const PROMOTERS: readonly DocxBlock[] = [
     ['PAN', input('borrower.pan', ":ifEM:show('NA')")],
     ['GSTIN', input('borrower.gstin', ":ifEM:show('NA')")],
     ['CIN / LLPIN', input('borrower.cin', ":ifEM:show('NA')")],
-    ['Udyam registration and category', `${input('borrower.udyam', ":ifEM:show('NA')")} (${input('borrower.category', ":ifEM:show('NA')")})`],
+    [
+      'Udyam registration and category',
+      `${input('borrower.udyam', ":ifEM:show('NA')")} (${input('borrower.category', ":ifEM:show('NA')")})`,
+    ],
     ['Existing banking and credit history', input('borrower.bankingHistory', ":ifEM:show('Not furnished')")],
   ]),
 ];
@@ -114,22 +142,29 @@ const PROJECT: readonly DocxBlock[] = [
     ['Selling price', `₹${input('product.sellingPricePerTonne', ':formatIndian')} per tonne`],
     ['Sales at 100 % capacity (₹ in lakh)', value('salesAtFullCapacity', LAKH)],
     ['Location', input('project.location', ":ifEM:show('NA')")],
-    ['Land', `${choice(input('project.land.tenure', ":ifEM:show('NA')"), LAND_TENURE)}${input('project.land.areaSqm', ":ifNEM:show(', '):elseShow('')")}${input('project.land.areaSqm', ':formatIndian(2)')}${input('project.land.areaSqm', ":ifNEM:show(' sq m'):elseShow('')")}`],
+    [
+      'Land',
+      `${choice(input('project.land.tenure', ":ifEM:show('NA')"), LAND_TENURE)}${input('project.land.areaSqm', ":ifNEM:show(', '):elseShow('')")}${input('project.land.areaSqm', ':formatIndian(2)')}${input('project.land.areaSqm', ":ifNEM:show(' sq m'):elseShow('')")}`,
+    ],
     ['Title', input('project.land.title', ":ifEM:show('NA')")],
     ['Commercial operation date (COD)', input('project.codDate', `${DATE}:ifEM:show('NA')`)],
   ]),
   caption('Approvals and NOCs', ''),
   ...inputListOrNote('project.approvals', 'No approvals listed in the report data.', approvalsTable()),
   caption('Implementation schedule', ''),
-  ...inputListOrNote('project.implementationSchedule', 'No milestones listed in the report data.', loopTable({
-    source: 'input',
-    list: 'project.implementationSchedule',
-    columns: [
-      { header: 'Milestone', width: 9, field: 'milestone' },
-      { header: 'Planned', width: 4, field: 'plannedDate', formatters: DATE },
-      { header: 'Actual', width: 4, field: 'actualDate', formatters: `${DATE}:ifEM:show('—')` },
-    ],
-  })),
+  ...inputListOrNote(
+    'project.implementationSchedule',
+    'No milestones listed in the report data.',
+    loopTable({
+      source: 'input',
+      list: 'project.implementationSchedule',
+      columns: [
+        { header: 'Milestone', width: 9, field: 'milestone' },
+        { header: 'Planned', width: 4, field: 'plannedDate', formatters: DATE },
+        { header: 'Actual', width: 4, field: 'actualDate', formatters: `${DATE}:ifEM:show('—')` },
+      ],
+    }),
+  ),
 ];
 
 function approvalsTable(): DocxBlock {
@@ -157,7 +192,12 @@ const TECHNICAL: readonly DocxBlock[] = [
   subheading('Process flow'),
   textOrNotFurnished('technical.processFlow'),
   subheading('Plant and machinery'),
-  paragraph(input('technical.machinery', ":ifEM:show('Quotations are listed in Annexure 4 when furnished.'):elseShow('Quotations: see Annexure 4.')")),
+  paragraph(
+    input(
+      'technical.machinery',
+      ":ifEM:show('Quotations are listed in Annexure 4 when furnished.'):elseShow('Quotations: see Annexure 4.')",
+    ),
+  ),
   subheading('Civil works'),
   textOrNotFurnished('technical.civilWorks'),
   subheading('Utilities'),
@@ -169,15 +209,19 @@ const TECHNICAL: readonly DocxBlock[] = [
   subheading('Raw materials'),
   textOrNotFurnished('technical.rawMaterials'),
   subheading('Manpower'),
-  ...inputListOrNote('technical.manpower', 'Not furnished', loopTable({
-    source: 'input',
-    list: 'technical.manpower',
-    columns: [
-      { header: 'Category', width: 9, field: 'category' },
-      { header: 'Count', width: 3.5, field: 'count', formatters: ':formatIndian' },
-      { header: 'Monthly wage (₹)', width: 4.5, field: 'monthlyWageRupees', formatters: ':formatIndian' },
-    ],
-  })),
+  ...inputListOrNote(
+    'technical.manpower',
+    'Not furnished',
+    loopTable({
+      source: 'input',
+      list: 'technical.manpower',
+      columns: [
+        { header: 'Category', width: 9, field: 'category' },
+        { header: 'Count', width: 3.5, field: 'count', formatters: ':formatIndian' },
+        { header: 'Monthly wage (₹)', width: 4.5, field: 'monthlyWageRupees', formatters: ':formatIndian' },
+      ],
+    }),
+  ),
   subheading('Effluent and environment'),
   textOrNotFurnished('technical.environment'),
 ];
@@ -204,12 +248,17 @@ const COST_AND_MEANS: readonly DocxBlock[] = [
   heading('6. COST OF PROJECT'),
   caption('Cost of project'),
   amountTable('projectCostRows', 'head', 'Head of cost', 'Total cost of project', value('projectCostTotal', LAKH)),
-  note(`Contingency at ${input('projectCost.contingencyPctOnBuildingAndPM', TWO_DP_OR_NA)} % of building and plant and machinery; pre-operative expenses include interest during construction.`),
+  note(
+    `Contingency at ${input('projectCost.contingencyPctOnBuildingAndPM', TWO_DP_OR_NA)} % of building and plant and machinery; pre-operative expenses include interest during construction.`,
+  ),
   heading('7. MEANS OF FINANCE'),
   caption('Means of finance'),
   amountTable('meansOfFinanceRows', 'source', 'Source', 'Total means of finance', value('meansOfFinanceTotal', LAKH)),
   factsTable([
-    ['Promoters’ contribution (₹ in lakh)', `${value('promoterContribution', LAKH)} = ${value('promoterContributionPct', RATIO)} % of the cost of project`],
+    [
+      'Promoters’ contribution (₹ in lakh)',
+      `${value('promoterContribution', LAKH)} = ${value('promoterContributionPct', RATIO)} % of the cost of project`,
+    ],
     ['Debt–equity ratio (term loan ÷ equity and quasi-equity)', `${value('debtEquityRatio', RATIO)} : 1`],
   ]),
 ];
@@ -218,13 +267,31 @@ const FINANCIALS: readonly DocxBlock[] = [
   heading('8. FINANCIALS', true),
   subheading('8.1 Assumptions'),
   factsTable([
-    ['Projection period', `${input('assumptions.projectionYears')} years from ${input('reportMeta.firstOperatingYear')}`],
-    ['Capacity utilisation', `${input('assumptions.capacityUtilisationPct', ":arrayJoin(' %, ')")} % (years 1 to ${input('assumptions.projectionYears')})`],
+    [
+      'Projection period',
+      `${input('assumptions.projectionYears')} years from ${input('reportMeta.firstOperatingYear')}`,
+    ],
+    [
+      'Capacity utilisation',
+      `${input('assumptions.capacityUtilisationPct', ":arrayJoin(' %, ')")} % (years 1 to ${input('assumptions.projectionYears')})`,
+    ],
     ['Variable cost', `${input('assumptions.variableCostPctOfSales', TWO_DP_OR_NA)} % of sales`],
-    ['Fixed cash cost, year 1 (₹ in lakh)', `${input('assumptions.fixedCashCostPerYear', LAKH)}, growing ${input('assumptions.fixedCostGrowthPct', ":formatIndian(2):ifEM:show('0.00')")} % a year`],
-    ['Tax rate', `${input('assumptions.taxRatePct', TWO_DP_OR_NA)} %; losses carried forward: ${input('assumptions.lossCarryForward', ":ifEQ(true):show('Yes'):elseShow('No')")}`],
-    ['Depreciation', `${input('assumptions.depreciationMethod', ":ifEM:show('SLM')")}; pre-operative expenses written off over ${input('assumptions.preOperativeAmortisationYears')} years`],
-    ['Term loan', `${input('assumptions.termLoanRatePct', TWO_DP_OR_NA)} % p.a.; moratorium ${input('assumptions.moratoriumYears')} year(s); repayment over ${input('assumptions.repaymentYears', ":ifEM:show('the structured')")} years`],
+    [
+      'Fixed cash cost, year 1 (₹ in lakh)',
+      `${input('assumptions.fixedCashCostPerYear', LAKH)}, growing ${input('assumptions.fixedCostGrowthPct', ":formatIndian(2):ifEM:show('0.00')")} % a year`,
+    ],
+    [
+      'Tax rate',
+      `${input('assumptions.taxRatePct', TWO_DP_OR_NA)} %; losses carried forward: ${input('assumptions.lossCarryForward', ":ifEQ(true):show('Yes'):elseShow('No')")}`,
+    ],
+    [
+      'Depreciation',
+      `${input('assumptions.depreciationMethod', ":ifEM:show('SLM')")}; pre-operative expenses written off over ${input('assumptions.preOperativeAmortisationYears')} years`,
+    ],
+    [
+      'Term loan',
+      `${input('assumptions.termLoanRatePct', TWO_DP_OR_NA)} % p.a.; moratorium ${input('assumptions.moratoriumYears')} year(s); repayment over ${input('assumptions.repaymentYears', ":ifEM:show('the structured')")} years`,
+    ],
     ['Interest on working capital (₹ in lakh a year)', input('assumptions.workingCapitalInterestPerYear', LAKH)],
     ['Discount rate for NPV', `${input('assumptions.discountRatePct', TWO_DP_OR_NA)} %`],
   ]),
@@ -253,7 +320,10 @@ const FINANCIALS: readonly DocxBlock[] = [
   caption('Working-capital assessment'),
   factsTable([
     ['Current assets requirement (inventory and receivables)', input('workingCapital.currentAssetsRequirement', LAKH)],
-    ['Promoters’ margin', `${input('workingCapital.marginPct', TWO_DP_OR_NA)} % = ${value('workingCapitalMarginComputed', LAKH)} (in the cost of project)`],
+    [
+      'Promoters’ margin',
+      `${input('workingCapital.marginPct', TWO_DP_OR_NA)} % = ${value('workingCapitalMarginComputed', LAKH)} (in the cost of project)`,
+    ],
     ['Bank finance (cash credit)', value('workingCapitalGap', LAKH)],
     ['Method', input('workingCapital.method', ":ifEM:show('NA')")],
   ]),
@@ -295,28 +365,35 @@ const ANNEXURES: readonly DocxBlock[] = [
   heading('ANNEXURE 3 — SENSITIVITY TABLES', true),
   ...sensitivityTable('cap.'),
   heading('ANNEXURE 4 — MACHINERY QUOTATIONS LIST'),
-  ...inputListOrNote('technical.machinery', 'No quotations are listed in the report data; the quotations received are attached.', loopTable({
-    source: 'input',
-    list: 'technical.machinery',
-    columns: [
-      { header: 'Item', width: 5, field: 'item' },
-      { header: 'Supplier', width: 4, field: 'supplier' },
-      { header: 'Quotation no.', width: 2.6, field: 'quotationNo' },
-      { header: 'Date', width: 2.2, field: 'quotationDate', formatters: DATE },
-      { header: 'Amount (₹ lakh)', width: 3.2, field: 'amount', formatters: LAKH },
-    ],
-  })),
+  ...inputListOrNote(
+    'technical.machinery',
+    'No quotations are listed in the report data; the quotations received are attached.',
+    loopTable({
+      source: 'input',
+      list: 'technical.machinery',
+      columns: [
+        { header: 'Item', width: 5, field: 'item' },
+        { header: 'Supplier', width: 4, field: 'supplier' },
+        { header: 'Quotation no.', width: 2.6, field: 'quotationNo' },
+        { header: 'Date', width: 2.2, field: 'quotationDate', formatters: DATE },
+        { header: 'Amount (₹ lakh)', width: 3.2, field: 'amount', formatters: LAKH },
+      ],
+    }),
+  ),
   heading('ANNEXURE 5 — APPROVALS / NOC LIST'),
   ...inputListOrNote('project.approvals', 'No approvals listed in the report data.', approvalsTable()),
   heading('ANNEXURES 6 TO 10 — DOCUMENTS AND PHOTOGRAPHS'),
   paragraph('The following are attached after this page, in this order, as furnished:'),
-  factsTable([
-    ['Annexure 6', 'Land documents and layout'],
-    ['Annexure 7', 'KYC and registrations'],
-    ['Annexure 8', 'CA certificate of promoters’ contribution and net worth'],
-    ['Annexure 9', 'Promoters’ CVs'],
-    ['Annexure 10', 'Photographs of the project site'],
-  ], [4, 13]),
+  factsTable(
+    [
+      ['Annexure 6', 'Land documents and layout'],
+      ['Annexure 7', 'KYC and registrations'],
+      ['Annexure 8', 'CA certificate of promoters’ contribution and net worth'],
+      ['Annexure 9', 'Promoters’ CVs'],
+      ['Annexure 10', 'Photographs of the project site'],
+    ],
+    [4, 13],
+  ),
 ];
 
 export const DPR_REPORT_SPEC: DocxSpec = {

@@ -1,6 +1,15 @@
 import type { DocxAlign, DocxBlock, DocxRun, DocxTableRow } from '@repogen/core';
 import { CHART_SLOT_PREFIX } from '@repogen/sdk';
-import { heading, input, note, paragraph, report, showWhen, TWO_DP, value } from '../../sbi-under-5cr-v1/template-src/template-tags.js';
+import {
+  heading,
+  input,
+  note,
+  paragraph,
+  report,
+  showWhen,
+  TWO_DP,
+  value,
+} from '../../sbi-under-5cr-v1/template-src/template-tags.js';
 
 /**
  * The project-finance blocks the DPR and the TEV share (DOMAIN §3.b, §3.e, §5.e): every table
@@ -36,27 +45,48 @@ export function subheading(text: string): DocxBlock {
 /** A loop table over `d.values.<list>`: one printed row per item, then optional total rows. */
 export function loopTable(options: {
   readonly list: string;
-  readonly columns: readonly { readonly header: string; readonly width: number; readonly field: string; readonly formatters?: string }[];
+  readonly columns: readonly {
+    readonly header: string;
+    readonly width: number;
+    readonly field: string;
+    readonly formatters?: string;
+  }[];
   readonly totals?: readonly DocxTableRow[];
   readonly source?: 'values' | 'input';
 }): DocxBlock {
   const tag = options.source === 'input' ? input : value;
-  const align: DocxAlign[] = options.columns.map((column, index) => (index === 0 || column.formatters === undefined ? 'left' : 'right'));
+  const align: DocxAlign[] = options.columns.map((column, index) =>
+    index === 0 || column.formatters === undefined ? 'left' : 'right',
+  );
   const [first] = options.columns;
   return {
     kind: 'table',
     widths: options.columns.map((column) => column.width),
     rows: [
       { header: true, cells: options.columns.map((column) => column.header), align },
-      { cells: options.columns.map((column) => tag(`${options.list}[i].${column.field}`, column.formatters ?? '')), align },
-      { cells: options.columns.map((_, index) => (index === 0 && first ? tag(`${options.list}[i+1].${first.field}`) : '')), align },
+      {
+        cells: options.columns.map((column) => tag(`${options.list}[i].${column.field}`, column.formatters ?? '')),
+        align,
+      },
+      {
+        cells: options.columns.map((_, index) =>
+          index === 0 && first ? tag(`${options.list}[i+1].${first.field}`) : '',
+        ),
+        align,
+      },
       ...(options.totals ?? []).map((row) => ({ ...row, bold: true, align })),
     ],
   };
 }
 
 /** A two-column list of amounts with a bold total: cost of project, means of finance. */
-export function amountTable(list: string, labelField: string, labelHeader: string, totalLabel: string, totalTag: string): DocxBlock {
+export function amountTable(
+  list: string,
+  labelField: string,
+  labelHeader: string,
+  totalLabel: string,
+  totalTag: string,
+): DocxBlock {
   return loopTable({
     list,
     columns: [
@@ -69,7 +99,10 @@ export function amountTable(list: string, labelField: string, labelHeader: strin
 }
 
 /** A key–value table without a number column. */
-export function factsTable(rows: readonly (readonly [label: string, details: DocxRun | readonly DocxRun[]])[], widths: readonly number[] = [6.5, 10.5]): DocxBlock {
+export function factsTable(
+  rows: readonly (readonly [label: string, details: DocxRun | readonly DocxRun[]])[],
+  widths: readonly number[] = [6.5, 10.5],
+): DocxBlock {
   return { kind: 'table', widths, rows: rows.map(([label, details]) => ({ cells: [label, details] })) };
 }
 
@@ -139,7 +172,9 @@ export function profitabilityStatement(): DocxBlock[] {
         { header: 'Cash accruals', width: 1.75, field: 'cashAccruals', formatters: LAKH },
       ],
     }),
-    note('Dep. = depreciation, amort. = amortisation of pre-operative expenses, TL / WC int. = interest on the term loan / on working capital. EBIT = EBITDA − depreciation − amortisation; PBT = EBIT − term-loan interest − working-capital interest; tax is rounded first and PAT = PBT − tax, after losses carried forward. Cash accruals = PAT + depreciation + amortisation.'),
+    note(
+      'Dep. = depreciation, amort. = amortisation of pre-operative expenses, TL / WC int. = interest on the term loan / on working capital. EBIT = EBITDA − depreciation − amortisation; PBT = EBIT − term-loan interest − working-capital interest; tax is rounded first and PAT = PBT − tax, after losses carried forward. Cash accruals = PAT + depreciation + amortisation.',
+    ),
   ];
 }
 
@@ -169,7 +204,12 @@ export function balanceSheetTables(): DocxBlock[] {
         { header: 'Year', width: 1.2, field: 'year' },
         { header: 'Share capital', width: 2.2, field: 'liabilities.shareCapital', formatters: LAKH },
         { header: 'Reserves and surplus', width: 2.4, field: 'liabilities.reservesSurplus', formatters: LAKH },
-        { header: 'Promoters’ unsecured loan', width: 2.4, field: 'liabilities.unsecuredLoansPromoters', formatters: LAKH },
+        {
+          header: 'Promoters’ unsecured loan',
+          width: 2.4,
+          field: 'liabilities.unsecuredLoansPromoters',
+          formatters: LAKH,
+        },
         { header: 'Subsidy and others', width: 2.1, field: 'liabilities.subsidyAndOthers', formatters: LAKH },
         { header: 'Term loan', width: 2.1, field: 'liabilities.termLoan', formatters: LAKH },
         { header: 'Cash credit', width: 2.1, field: 'liabilities.cashCredit', formatters: LAKH },
@@ -182,7 +222,12 @@ export function balanceSheetTables(): DocxBlock[] {
       columns: [
         { header: 'Year', width: 1.2, field: 'year' },
         { header: 'Net fixed assets (incl. land)', width: 3.4, field: 'assets.netFixedAssets', formatters: LAKH },
-        { header: 'Pre-operative not written off', width: 3.4, field: 'assets.preOperativeUnamortised', formatters: LAKH },
+        {
+          header: 'Pre-operative not written off',
+          width: 3.4,
+          field: 'assets.preOperativeUnamortised',
+          formatters: LAKH,
+        },
         { header: 'Inventory and receivables', width: 3.2, field: 'assets.inventoryAndReceivables', formatters: LAKH },
         { header: 'Cash and bank', width: 2.9, field: 'assets.cashAndBank', formatters: LAKH },
         { header: 'Total', width: 2.7, field: 'totalAssets', formatters: LAKH },
@@ -199,7 +244,9 @@ export function balanceSheetTables(): DocxBlock[] {
         { header: 'ISCR', width: 3.8, field: 'iscr', formatters: RATIO },
       ],
     }),
-    note('Current ratio = current assets ÷ current liabilities; TOL / TNW = (term loan + cash credit) ÷ (capital + reserves + quasi-equity); FACR = net fixed assets excluding land ÷ term loan outstanding; ISCR = EBITDA ÷ total interest.'),
+    note(
+      'Current ratio = current assets ÷ current liabilities; TOL / TNW = (term loan + cash credit) ÷ (capital + reserves + quasi-equity); FACR = net fixed assets excluding land ÷ term loan outstanding; ISCR = EBITDA ÷ total interest.',
+    ),
   ];
 }
 
@@ -216,7 +263,9 @@ export function depreciationTable(): DocxBlock[] {
       ],
       totals: [{ cells: ['Total depreciation, year 1', '', '', value('depreciationPerYear', LAKH)] }],
     }),
-    note('Each year’s charge stops once a class is written off; the yearly totals are in the profit and loss statement.'),
+    note(
+      'Each year’s charge stops once a class is written off; the yearly totals are in the profit and loss statement.',
+    ),
   ];
 }
 
@@ -257,12 +306,20 @@ export function dscrTable(): DocxBlock[] {
         { header: 'DSCR', width: 1.6, field: 'dscr', formatters: RATIO },
       ],
     }),
-    factsTable([
-      ['Average DSCR (Σ cash available ÷ Σ debt service, repayment years)', { text: value('avgDscr', RATIO), bold: true }],
-      ['Simple mean of the yearly DSCRs (repayment years)', value('avgDscrSimpleMean', RATIO)],
-      ['Minimum DSCR', [{ text: value('minDscr', RATIO), bold: true }, ` (year ${value('minDscrYear')})`]],
-    ], [11, 6]),
-    note('DSCR = (PAT + depreciation + amortisation + term-loan interest) ÷ (term-loan principal + term-loan interest). Working-capital interest stays inside PAT; moratorium years are shown but left out of the average and the minimum.'),
+    factsTable(
+      [
+        [
+          'Average DSCR (Σ cash available ÷ Σ debt service, repayment years)',
+          { text: value('avgDscr', RATIO), bold: true },
+        ],
+        ['Simple mean of the yearly DSCRs (repayment years)', value('avgDscrSimpleMean', RATIO)],
+        ['Minimum DSCR', [{ text: value('minDscr', RATIO), bold: true }, ` (year ${value('minDscrYear')})`]],
+      ],
+      [11, 6],
+    ),
+    note(
+      'DSCR = (PAT + depreciation + amortisation + term-loan interest) ÷ (term-loan principal + term-loan interest). Working-capital interest stays inside PAT; moratorium years are shown but left out of the average and the minimum.',
+    ),
   ];
 }
 
@@ -275,10 +332,15 @@ export function breakEvenBlocks(volumeWord: string): DocxBlock[] {
       ['Break-even, % of the year’s sales', `${be('bepPctOfSales')} %`],
       [`Break-even, % of installed ${volumeWord}`, { text: `${be('bepPctOfInstalledCapacity')} %`, bold: true }],
       ['Cash break-even sales (₹ in lakh)', be('cashBepSales', LAKH)],
-      [`Cash break-even, % of installed ${volumeWord}`, { text: `${be('cashBepPctOfInstalledCapacity')} %`, bold: true }],
+      [
+        `Cash break-even, % of installed ${volumeWord}`,
+        { text: `${be('cashBepPctOfInstalledCapacity')} %`, bold: true },
+      ],
       ['Margin of safety', `${be('marginOfSafetyPct')} %`],
     ]),
-    note('Fixed costs for break-even = fixed cash cost + depreciation + amortisation + interest (term loan and working capital); break-even sales = fixed costs ÷ PV ratio. Cash break-even leaves out depreciation and amortisation.'),
+    note(
+      'Fixed costs for break-even = fixed cash cost + depreciation + amortisation + interest (term loan and working capital); break-even sales = fixed costs ÷ PV ratio. Cash break-even leaves out depreciation and amortisation.',
+    ),
   ];
 }
 
@@ -293,7 +355,12 @@ export function breakEvenByYearTable(volumeWord: string): DocxBlock[] {
         { header: 'BEP, % of sales', width: 2.9, field: 'bepPctOfSales', formatters: RATIO },
         { header: `BEP, % of ${volumeWord}`, width: 2.9, field: 'bepPctOfInstalledCapacity', formatters: RATIO },
         { header: 'Cash BEP sales', width: 2.9, field: 'cashBepSales', formatters: LAKH },
-        { header: `Cash BEP, % of ${volumeWord}`, width: 2.9, field: 'cashBepPctOfInstalledCapacity', formatters: RATIO },
+        {
+          header: `Cash BEP, % of ${volumeWord}`,
+          width: 2.9,
+          field: 'cashBepPctOfInstalledCapacity',
+          formatters: RATIO,
+        },
       ],
     }),
   ];
@@ -304,7 +371,10 @@ export function returnsBlocks(): DocxBlock[] {
     caption('Financial internal rate of return, NPV and payback', ''),
     factsTable([
       ['FIRR (project, unlevered, post-tax)', { text: `${value('firrPct', RATIO)} %`, bold: true }],
-      [`NPV at ${input('assumptions.discountRatePct', TWO_DP)} % (₹ in lakh)`, { text: value('npv', LAKH), bold: true }],
+      [
+        `NPV at ${input('assumptions.discountRatePct', TWO_DP)} % (₹ in lakh)`,
+        { text: value('npv', LAKH), bold: true },
+      ],
       ['Payback from COD (years)', value('paybackYears', RATIO)],
       ['Residual value in the last year (₹ in lakh)', value('residualValue', LAKH)],
     ]),
@@ -321,13 +391,18 @@ export function firrTable(): DocxBlock[] {
         { header: 'Cash flow', width: 8.5, field: 'flow', formatters: LAKH },
       ],
     }),
-    note('Year 0 is the cost of project; each year adds EBITDA − tax × max(EBIT, 0); the last year adds the residual value (land at cost + net block + working-capital margin). NPV = Σ CFₜ ÷ (1 + r)ᵗ; FIRR solves NPV = 0.'),
+    note(
+      'Year 0 is the cost of project; each year adds EBITDA − tax × max(EBIT, 0); the last year adds the residual value (land at cost + net block + working-capital margin). NPV = Σ CFₜ ÷ (1 + r)ᵗ; FIRR solves NPV = 0.',
+    ),
   ];
 }
 
 export function sensitivityTable(volumeWord: string): DocxBlock[] {
   return [
-    caption('Sensitivity analysis: base and shocked cases side by side', 'ratios in times; NPV ₹ in lakh; payback in years'),
+    caption(
+      'Sensitivity analysis: base and shocked cases side by side',
+      'ratios in times; NPV ₹ in lakh; payback in years',
+    ),
     loopTable({
       list: 'sensitivityRows',
       columns: [
@@ -341,7 +416,9 @@ export function sensitivityTable(volumeWord: string): DocxBlock[] {
         { header: `Cash BEP % ${volumeWord}`, width: 1.85, field: 'cashBepPctOfCapacity', formatters: RATIO },
       ],
     }),
-    note('Each case re-computes the whole projection from the base, changing only its driver. NA: the case never pays back within the projection.'),
+    note(
+      'Each case re-computes the whole projection from the base, changing only its driver. NA: the case never pays back within the projection.',
+    ),
   ];
 }
 
@@ -372,6 +449,11 @@ export function signatureBlock(place: string, date: string, lines: readonly Docx
     kind: 'table',
     borders: false,
     widths: [8, 9],
-    rows: [{ cells: [`\n\nPlace: ${place}\nDate: ${date}`, [{ text: '\n\n\n(Signature and seal)\n' }, ...lines]], align: ['left', 'right'] }],
+    rows: [
+      {
+        cells: [`\n\nPlace: ${place}\nDate: ${date}`, [{ text: '\n\n\n(Signature and seal)\n' }, ...lines]],
+        align: ['left', 'right'],
+      },
+    ],
   };
 }

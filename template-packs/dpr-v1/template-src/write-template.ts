@@ -10,7 +10,8 @@ export function templateTags(spec: DocxSpec): string[] {
   const source = `${spec.header ?? ''}\n${JSON.stringify(spec.blocks)}`;
   const tags = new Set<string>();
   for (const match of source.matchAll(/\{d\.[^{}]*\}/g)) tags.add(match[0]);
-  if (spec.blocks.some((block) => block.kind === 'annexurePages')) for (const tag of Object.values(ANNEXURE_TAGS)) tags.add(tag);
+  if (spec.blocks.some((block) => block.kind === 'annexurePages'))
+    for (const tag of Object.values(ANNEXURE_TAGS)) tags.add(tag);
   return [...tags];
 }
 
@@ -21,7 +22,8 @@ export function templateTags(spec: DocxSpec): string[] {
  */
 export async function writeTemplate(spec: DocxSpec, sourceDir: string, argv: readonly string[]): Promise<void> {
   const outIndex = argv.indexOf('--out');
-  const out = outIndex === -1 ? path.resolve(sourceDir, '../templates/report.docx') : path.resolve(argv[outIndex + 1] ?? '');
+  const out =
+    outIndex === -1 ? path.resolve(sourceDir, '../templates/report.docx') : path.resolve(argv[outIndex + 1] ?? '');
   const docx = await buildDocx(spec);
   await fs.mkdir(path.dirname(out), { recursive: true });
   await fs.writeFile(out, docx);

@@ -9,7 +9,16 @@ import {
   loopTable,
   signatureBlock,
 } from '../../dpr-v1/template-src/pf-template-blocks.js';
-import { choice, DATE, heading, input, note, paragraph, showWhen, value } from '../../sbi-under-5cr-v1/template-src/template-tags.js';
+import {
+  choice,
+  DATE,
+  heading,
+  input,
+  note,
+  paragraph,
+  showWhen,
+  value,
+} from '../../sbi-under-5cr-v1/template-src/template-tags.js';
 
 /**
  * The stage-wise construction inspection / LIE disbursement report (DOMAIN §4): the one-page
@@ -42,7 +51,10 @@ const TITLE: readonly DocxBlock[] = [
   },
   factsTable([
     ['Report reference', input('reportMeta.refNo')],
-    ['Inspection date / report date', `${input('reportMeta.inspectionDate', DATE)} / ${input('reportMeta.reportDate', DATE)}`],
+    [
+      'Inspection date / report date',
+      `${input('reportMeta.inspectionDate', DATE)} / ${input('reportMeta.reportDate', DATE)}`,
+    ],
     ['Period covered', `${input('reportMeta.periodFrom', DATE)} to ${input('reportMeta.periodTo', DATE)}`],
     ['Unit of account', 'All amounts ₹ in lakh (1 lakh = ₹1,00,000) unless stated'],
   ]),
@@ -53,13 +65,34 @@ const SUMMARY: readonly DocxBlock[] = [
   factsTable(
     [
       ['Physical progress of construction (weighted)', { text: `${value('physicalProgressPct', PCT)} %`, bold: true }],
-      ['Financial progress (CA-certified construction cost ÷ budget)', `${value('financialProgressPct_CA', PCT)} % (gap ${value('physicalVsFinancialGapPp', PCT)} pp)`],
-      ['Planned progress as on date / SPI', `${input('plannedPhysicalProgressPctAsOnDate', PCT)} % / ${value('schedulePerformanceIndex', ':formatIndian(3)')}`],
-      ['Cost incurred: CA-certified / LIE-certified (₹ in lakh)', `${lakhCell('caCertifiedTotalCost')} / ${lakhCell('lieCertifiedTotalCost')}`],
-      ['Funds brought in: sources + creditors (₹ in lakh)', `${value('sourcesTable.total', LAKH)} against uses of ${value('sourcesTable.uses', LAKH)}`],
-      ['Bank finance: sanctioned / disbursed to date (₹ in lakh)', `${input('lender.sanctionedAmount', LAKH)} / ${input('fundsInfused.bankDisbursedToDate', LAKH)}`],
-      ['Eligible cumulative / available (₹ in lakh)', `${lakhCell('eligibleCumulativeBankDisbursement')} / ${lakhCell('availableForDisbursement')}`],
-      ['Tranche requested (₹ in lakh)', `${input('disbursementRequest.requestedAmount', LAKH)} on ${input('disbursementRequest.requestDate', DATE)}`],
+      [
+        'Financial progress (CA-certified construction cost ÷ budget)',
+        `${value('financialProgressPct_CA', PCT)} % (gap ${value('physicalVsFinancialGapPp', PCT)} pp)`,
+      ],
+      [
+        'Planned progress as on date / SPI',
+        `${input('plannedPhysicalProgressPctAsOnDate', PCT)} % / ${value('schedulePerformanceIndex', ':formatIndian(3)')}`,
+      ],
+      [
+        'Cost incurred: CA-certified / LIE-certified (₹ in lakh)',
+        `${lakhCell('caCertifiedTotalCost')} / ${lakhCell('lieCertifiedTotalCost')}`,
+      ],
+      [
+        'Funds brought in: sources + creditors (₹ in lakh)',
+        `${value('sourcesTable.total', LAKH)} against uses of ${value('sourcesTable.uses', LAKH)}`,
+      ],
+      [
+        'Bank finance: sanctioned / disbursed to date (₹ in lakh)',
+        `${input('lender.sanctionedAmount', LAKH)} / ${input('fundsInfused.bankDisbursedToDate', LAKH)}`,
+      ],
+      [
+        'Eligible cumulative / available (₹ in lakh)',
+        `${lakhCell('eligibleCumulativeBankDisbursement')} / ${lakhCell('availableForDisbursement')}`,
+      ],
+      [
+        'Tranche requested (₹ in lakh)',
+        `${input('disbursementRequest.requestedAmount', LAKH)} on ${input('disbursementRequest.requestDate', DATE)}`,
+      ],
     ],
     [10, 7],
   ),
@@ -80,22 +113,37 @@ const SUMMARY: readonly DocxBlock[] = [
       },
     ],
   },
-  paragraph([{ text: 'Conditions precedent: ', bold: true }, input('recommendation.conditionsPrecedent', ":ifEM:show('None beyond the sanction terms')")]),
-  paragraph([{ text: 'Next inspection: ', bold: true }, input('recommendation.nextInspectionDate', `${DATE}:ifEM:show('To be fixed')`)]),
+  paragraph([
+    { text: 'Conditions precedent: ', bold: true },
+    input('recommendation.conditionsPrecedent', ":ifEM:show('None beyond the sanction terms')"),
+  ]),
+  paragraph([
+    { text: 'Next inspection: ', bold: true },
+    input('recommendation.nextInspectionDate', `${DATE}:ifEM:show('To be fixed')`),
+  ]),
 ];
 
 const PROJECT: readonly DocxBlock[] = [
   heading('2. PROJECT AND LENDER', true),
   factsTable([
     ['Lender, branch', `${input('lender.name')}, ${input('lender.branch')}`],
-    ['Facility, sanctioned amount (₹ in lakh), date', `${input('lender.facility')}, ${input('lender.sanctionedAmount', LAKH)}, ${input('lender.sanctionDate', DATE)}`],
+    [
+      'Facility, sanctioned amount (₹ in lakh), date',
+      `${input('lender.facility')}, ${input('lender.sanctionedAmount', LAKH)}, ${input('lender.sanctionDate', DATE)}`,
+    ],
     ['Promoter / borrower', input('promoter.name')],
-    ['RERA registration no. / completion date', `${input('promoter.reraRegNo', OR_NA)} / ${input('promoter.reraCompletionDate', `${DATE}${OR_NA}`)}`],
+    [
+      'RERA registration no. / completion date',
+      `${input('promoter.reraRegNo', OR_NA)} / ${input('promoter.reraCompletionDate', `${DATE}${OR_NA}`)}`,
+    ],
     ['Project', input('project.name')],
     ['Address', input('project.address')],
     ['Site GPS', `${input('project.gps.lat', OR_NA)}, ${input('project.gps.lng', OR_NA)}`],
     ['Units: total / booked', `${input('project.units.total', OR_NA)} / ${input('project.units.booked', OR_NA)}`],
-    ['Construction start; planned duration; months elapsed', `${input('project.constructionStart', DATE)}; ${input('project.plannedDurationMonths')} months; ${input('project.monthsElapsed')} months`],
+    [
+      'Construction start; planned duration; months elapsed',
+      `${input('project.constructionStart', DATE)}; ${input('project.plannedDurationMonths')} months; ${input('project.monthsElapsed')} months`,
+    ],
     ['Stage definitions', choice(input('stageTemplate'), STAGE_TEMPLATE)],
   ]),
   caption('Towers and blocks', ''),
@@ -130,7 +178,11 @@ function componentsTable(): DocxBlock {
         align,
       },
       { cells: [value('components[i+1].component'), '', '', '', ''], align },
-      { bold: true, cells: ['', 'Total: physical progress', value('weightsTotalPct', LAKH), '', value('physicalProgressPct', LAKH)], align },
+      {
+        bold: true,
+        cells: ['', 'Total: physical progress', value('weightsTotalPct', LAKH), '', value('physicalProgressPct', LAKH)],
+        align,
+      },
     ],
   };
 }
@@ -152,9 +204,22 @@ function costTable(): DocxBlock {
     widths: [5.4, 2.9, 2.9, 2.9, 2.9],
     rows: [
       { header: true, cells: ['Head', 'Budget', 'CA incurred', 'LIE certified', 'Balance to complete'], align },
-      { cells: [value('costTable.rows[i].head'), row('budget'), row('caIncurred'), row('lieCertified'), row('balanceToComplete')], align },
+      {
+        cells: [
+          value('costTable.rows[i].head'),
+          row('budget'),
+          row('caIncurred'),
+          row('lieCertified'),
+          row('balanceToComplete'),
+        ],
+        align,
+      },
       { cells: [value('costTable.rows[i+1].head'), '', '', '', ''], align },
-      { bold: true, cells: ['Total', total('budget'), total('caIncurred'), total('lieCertified'), total('balanceToComplete')], align },
+      {
+        bold: true,
+        cells: ['Total', total('budget'), total('caIncurred'), total('lieCertified'), total('balanceToComplete')],
+        align,
+      },
     ],
   };
 }
@@ -163,17 +228,28 @@ const COST: readonly DocxBlock[] = [
   heading('4. COST INCURRED AND CERTIFIED', true),
   caption('Budget | CA incurred | LIE certified | Balance to complete'),
   costTable(),
-  factsTable([
-    ['CA certificate no. / UDIN / as on', `${input('costIncurredCa.certificateNo', OR_NA)} / ${input('costIncurredCa.udin', OR_NA)} / ${input('costIncurredCa.asOn', `${DATE}${OR_NA}`)}`],
-    ['Earned value of construction (physical % × budget)', lakhCell('earnedValueConstruction')],
-    ['Material at site verified / advances to contractors', `${input('lieVerification.materialAtSiteVerified', LAKH)} / ${input('lieVerification.advancesToContractors', LAKH)}`],
-    ['LIE-certified construction cost (EV + verified material)', lakhCell('lieCertifiedConstructionCost')],
-    ['Cost not verified (CA − LIE)', lakhCell('unverifiedCost')],
-    ['Cost performance index (EV ÷ work cost)', value('costPerformanceIndex', ':formatIndian(4)')],
-    ['Estimate at completion, construction', lakhCell('estimateAtCompletionConstruction')],
-    ['Projected overrun', `${lakhCell('projectedOverrun')} (${value('projectedOverrunPct', PCT)} %)`],
-  ], [10, 7]),
-  note('All amounts ₹ in lakh. The LIE certifies the lower of the engineer’s estimate and the cost booked; material at site counts only when verified.'),
+  factsTable(
+    [
+      [
+        'CA certificate no. / UDIN / as on',
+        `${input('costIncurredCa.certificateNo', OR_NA)} / ${input('costIncurredCa.udin', OR_NA)} / ${input('costIncurredCa.asOn', `${DATE}${OR_NA}`)}`,
+      ],
+      ['Earned value of construction (physical % × budget)', lakhCell('earnedValueConstruction')],
+      [
+        'Material at site verified / advances to contractors',
+        `${input('lieVerification.materialAtSiteVerified', LAKH)} / ${input('lieVerification.advancesToContractors', LAKH)}`,
+      ],
+      ['LIE-certified construction cost (EV + verified material)', lakhCell('lieCertifiedConstructionCost')],
+      ['Cost not verified (CA − LIE)', lakhCell('unverifiedCost')],
+      ['Cost performance index (EV ÷ work cost)', value('costPerformanceIndex', ':formatIndian(4)')],
+      ['Estimate at completion, construction', lakhCell('estimateAtCompletionConstruction')],
+      ['Projected overrun', `${lakhCell('projectedOverrun')} (${value('projectedOverrunPct', PCT)} %)`],
+    ],
+    [10, 7],
+  ),
+  note(
+    'All amounts ₹ in lakh. The LIE certifies the lower of the engineer’s estimate and the cost booked; material at site counts only when verified.',
+  ),
 ];
 
 const FUNDS: readonly DocxBlock[] = [
@@ -185,7 +261,10 @@ const FUNDS: readonly DocxBlock[] = [
     rows: [
       { header: true, cells: ['Source', 'Budget'], align: ['left', 'right'] },
       { cells: ['Promoter equity', input('meansOfFinance.promoterEquity', LAKH)], align: ['left', 'right'] },
-      { cells: ['Bank construction finance', input('meansOfFinance.bankConstructionFinance', LAKH)], align: ['left', 'right'] },
+      {
+        cells: ['Bank construction finance', input('meansOfFinance.bankConstructionFinance', LAKH)],
+        align: ['left', 'right'],
+      },
       { cells: ['Customer advances', input('meansOfFinance.customerAdvances', LAKH)], align: ['left', 'right'] },
       { bold: true, cells: ['Total', value('meansOfFinanceTotal', LAKH)], align: ['left', 'right'] },
     ],
@@ -215,8 +294,14 @@ const SCHEDULE: readonly DocxBlock[] = [
     ['Actual physical progress', `${value('physicalProgressPct', PCT)} %`],
     ['Schedule performance index (actual ÷ planned)', value('schedulePerformanceIndex', ':formatIndian(3)')],
     ['Slippage', `${value('slippagePp', PCT)} pp`],
-    ['Forecast duration / delay', `${value('forecastDurationMonths', PCT)} months / ${value('forecastDelayMonths', PCT)} months`],
-    ['Forecast completion / RERA completion date', `${value('forecastCompletionDate', `${DATE}${OR_NA}`)} / ${input('promoter.reraCompletionDate', `${DATE}${OR_NA}`)}`],
+    [
+      'Forecast duration / delay',
+      `${value('forecastDurationMonths', PCT)} months / ${value('forecastDelayMonths', PCT)} months`,
+    ],
+    [
+      'Forecast completion / RERA completion date',
+      `${value('forecastCompletionDate', `${DATE}${OR_NA}`)} / ${input('promoter.reraCompletionDate', `${DATE}${OR_NA}`)}`,
+    ],
   ]),
   caption('Milestones: planned against actual', ''),
   ...inputListOrNote(
@@ -238,20 +323,31 @@ const SCHEDULE: readonly DocxBlock[] = [
 const DISBURSEMENT: readonly DocxBlock[] = [
   heading('7. DISBURSEMENT'),
   caption('Eligible disbursement'),
-  factsTable([
-    ['Bank share of the project cost (sanction ÷ budget)', `${value('bankSharePct', PCT)} %`],
-    ['Eligible cumulative = min(sanction, share × LIE-certified cost)', lakhCell('eligibleCumulativeBankDisbursement')],
-    ['Less: disbursed to date', input('fundsInfused.bankDisbursedToDate', LAKH)],
-    ['Available for disbursement', lakhCell('availableForDisbursement')],
-    ['Requested', input('disbursementRequest.requestedAmount', LAKH)],
-    ['Eligible tranche = min(available, requested)', lakhCell('eligibleTranche')],
-    ['Recommended', { text: lakhCell('recommendedDisbursement'), bold: true }],
-    ['Cumulative bank disbursement after this tranche', lakhCell('cumulativeBankDisbursementAfterTranche')],
-    ['Promoters’ contribution required (25 % × certified cost) / brought in', `${lakhCell('promoterContributionRequired')} / ${lakhCell('promoterContributionBrought')}`],
-    ['Promoters’ shortfall', lakhCell('promoterShortfall')],
-  ], [10, 7]),
+  factsTable(
+    [
+      ['Bank share of the project cost (sanction ÷ budget)', `${value('bankSharePct', PCT)} %`],
+      [
+        'Eligible cumulative = min(sanction, share × LIE-certified cost)',
+        lakhCell('eligibleCumulativeBankDisbursement'),
+      ],
+      ['Less: disbursed to date', input('fundsInfused.bankDisbursedToDate', LAKH)],
+      ['Available for disbursement', lakhCell('availableForDisbursement')],
+      ['Requested', input('disbursementRequest.requestedAmount', LAKH)],
+      ['Eligible tranche = min(available, requested)', lakhCell('eligibleTranche')],
+      ['Recommended', { text: lakhCell('recommendedDisbursement'), bold: true }],
+      ['Cumulative bank disbursement after this tranche', lakhCell('cumulativeBankDisbursementAfterTranche')],
+      [
+        'Promoters’ contribution required (25 % × certified cost) / brought in',
+        `${lakhCell('promoterContributionRequired')} / ${lakhCell('promoterContributionBrought')}`,
+      ],
+      ['Promoters’ shortfall', lakhCell('promoterShortfall')],
+    ],
+    [10, 7],
+  ),
   caption('Previous recommendations against disbursements'),
-  paragraph("{d.values.previousTranches.rows:ifEM:show('This is the first recommendation: there are no previous tranches.'):elseShow('')}"),
+  paragraph(
+    "{d.values.previousTranches.rows:ifEM:show('This is the first recommendation: there are no previous tranches.'):elseShow('')}",
+  ),
   ...showWhen('d.values.previousTranches.rows:ifNEM', [
     loopTable({
       list: 'previousTranches.rows',
@@ -261,7 +357,16 @@ const DISBURSEMENT: readonly DocxBlock[] = [
         { header: 'Recommended', width: 5, field: 'recommended', formatters: LAKH },
         { header: 'Disbursed', width: 5, field: 'disbursed', formatters: LAKH },
       ],
-      totals: [{ cells: ['Total', '', value('previousTranches.totalRecommended', LAKH), value('previousTranches.totalDisbursed', LAKH)] }],
+      totals: [
+        {
+          cells: [
+            'Total',
+            '',
+            value('previousTranches.totalRecommended', LAKH),
+            value('previousTranches.totalDisbursed', LAKH),
+          ],
+        },
+      ],
     }),
   ]),
 ];
@@ -270,17 +375,26 @@ const COMPLIANCE: readonly DocxBlock[] = [
   heading('8. COMPLIANCE'),
   factsTable([
     ['RERA quarterly progress report filed for the last quarter', input('statutory.reraQprFiledForQuarter', YES_NO)],
-    ['Contractor’s all-risk (CAR) insurance valid till', input('statutory.insuranceCarPolicyValidTill', `${DATE}${OR_NA}`)],
+    [
+      'Contractor’s all-risk (CAR) insurance valid till',
+      input('statutory.insuranceCarPolicyValidTill', `${DATE}${OR_NA}`),
+    ],
     ['Labour cess paid', input('statutory.labourCessPaid', YES_NO)],
     ['Approvals status', input('statutory.approvalsStatus', NOT_FURNISHED)],
     ['Quality and safety observations', input('statutory.qualityAndSafetyObservations', NOT_FURNISHED)],
-    ['Deviations from the sanctioned plan', input('statutory.deviationsFromSanctionedPlan', ":ifEM:show('None observed')")],
+    [
+      'Deviations from the sanctioned plan',
+      input('statutory.deviationsFromSanctionedPlan', ":ifEM:show('None observed')"),
+    ],
   ]),
 ];
 
 const PHOTOS: readonly DocxBlock[] = [
   heading('9. PHOTOGRAPH REGISTER', true),
-  caption(`Progress photographs: ${value('photosCount')} taken; farthest ${value('maxPhotoDistanceFromSiteM', ':formatIndian(1)')} m from the site GPS`, ''),
+  caption(
+    `Progress photographs: ${value('photosCount')} taken; farthest ${value('maxPhotoDistanceFromSiteM', ':formatIndian(1)')} m from the site GPS`,
+    '',
+  ),
   {
     kind: 'table',
     widths: [1, 7.2, 3.6, 5.2],
@@ -324,16 +438,19 @@ const CERTIFICATE: readonly DocxBlock[] = [
 
 const ANNEXURES: readonly DocxBlock[] = [
   heading('ANNEXURES', true),
-  factsTable([
-    ['Annexure 1', 'Progress photographs (dated, geo-tagged; each tower, four elevations and close-ups)'],
-    ['Annexure 2', 'Component-wise progress sheet and tower / slab status (below)'],
-    ['Annexure 3', 'CA certificate of cost incurred and means of finance (with UDIN)'],
-    ['Annexure 4', 'Architect’s / engineer’s certificate (RERA Form 1 / 2 where applicable)'],
-    ['Annexure 5', 'Bank statements of the RERA designated and escrow accounts'],
-    ['Annexure 6', 'Approvals, insurance and other statutory documents'],
-    ['Annexure 7', 'Previous recommendation against disbursement table (section 7)'],
-    ['Annexure 8', 'Site plan marking the photo locations'],
-  ], [3.5, 13.5]),
+  factsTable(
+    [
+      ['Annexure 1', 'Progress photographs (dated, geo-tagged; each tower, four elevations and close-ups)'],
+      ['Annexure 2', 'Component-wise progress sheet and tower / slab status (below)'],
+      ['Annexure 3', 'CA certificate of cost incurred and means of finance (with UDIN)'],
+      ['Annexure 4', 'Architect’s / engineer’s certificate (RERA Form 1 / 2 where applicable)'],
+      ['Annexure 5', 'Bank statements of the RERA designated and escrow accounts'],
+      ['Annexure 6', 'Approvals, insurance and other statutory documents'],
+      ['Annexure 7', 'Previous recommendation against disbursement table (section 7)'],
+      ['Annexure 8', 'Site plan marking the photo locations'],
+    ],
+    [3.5, 13.5],
+  ),
   heading('ANNEXURE 2 — COMPONENT-WISE PROGRESS SHEET AND TOWER / SLAB STATUS'),
   loopTable({
     source: 'input',

@@ -26,7 +26,16 @@ import {
   signatureBlock,
   subheading,
 } from '../../dpr-v1/template-src/pf-template-blocks.js';
-import { choice, DATE, heading, input, note, paragraph, showWhen, value } from '../../sbi-under-5cr-v1/template-src/template-tags.js';
+import {
+  choice,
+  DATE,
+  heading,
+  input,
+  note,
+  paragraph,
+  showWhen,
+  value,
+} from '../../sbi-under-5cr-v1/template-src/template-tags.js';
 
 /**
  * The techno-economic viability study (DOMAIN §5): cover letter naming the lender, chapters
@@ -48,10 +57,14 @@ const NOT_FURNISHED = ":ifEM:show('Not furnished')";
 const TWO_DP_OR_NA = ":formatIndian(2):ifEM:show('NA')";
 
 function consultantSignature(): DocxBlock {
-  return signatureBlock(input('declarations.place', ":ifEM:show('')"), input('declarations.date', `${DATE}:ifEM:show('')`), [
-    { text: `${input('declarations.signatory', ":ifEM:show('Authorised signatory')")}\n`, bold: true },
-    `for ${input('reportMeta.consultant', ":ifEM:show('the consultant')")}`,
-  ]);
+  return signatureBlock(
+    input('declarations.place', ":ifEM:show('')"),
+    input('declarations.date', `${DATE}:ifEM:show('')`),
+    [
+      { text: `${input('declarations.signatory', ":ifEM:show('Authorised signatory')")}\n`, bold: true },
+      `for ${input('reportMeta.consultant', ":ifEM:show('the consultant')")}`,
+    ],
+  );
 }
 
 const COVER: readonly DocxBlock[] = [
@@ -59,13 +72,20 @@ const COVER: readonly DocxBlock[] = [
   { kind: 'paragraph', style: 'Subtitle', runs: input('project.description') },
   { kind: 'paragraph', align: 'center', runs: [{ text: input('borrower.name'), bold: true, sizePt: 13 }] },
   { kind: 'paragraph', align: 'center', runs: input('borrower.projectSite') },
-  { kind: 'paragraph', align: 'center', runs: [{ text: `Prepared for ${input('lender.name')}, ${input('lender.branch')}`, bold: true }] },
+  {
+    kind: 'paragraph',
+    align: 'center',
+    runs: [{ text: `Prepared for ${input('lender.name')}, ${input('lender.branch')}`, bold: true }],
+  },
   factsTable([
     ['Report reference', input('reportMeta.refNo')],
     ['Report date', input('reportMeta.reportDate', DATE)],
     ['Site visit', input('reportMeta.siteVisitDate', `${DATE}${OR_NA}`)],
     ['Consultant', input('reportMeta.consultant', NOT_FURNISHED)],
-    ['Proposed exposure (₹ in lakh)', `Term loan ${input('lender.proposedExposure.termLoan', LAKH)}; cash credit ${input('lender.proposedExposure.cashCredit', `${LAKH}${OR_NA}`)}`],
+    [
+      'Proposed exposure (₹ in lakh)',
+      `Term loan ${input('lender.proposedExposure.termLoan', LAKH)}; cash credit ${input('lender.proposedExposure.cashCredit', `${LAKH}${OR_NA}`)}`,
+    ],
     ['Unit of account', 'All amounts ₹ in lakh (1 lakh = ₹1,00,000) unless stated'],
   ]),
   paragraph(
@@ -81,15 +101,30 @@ const EXECUTIVE_SUMMARY: readonly DocxBlock[] = [
   factsTable([
     ['Project', input('project.description')],
     ['Capacity', `${input('project.beds', ':formatIndian')} beds`],
-    ['Cost of project (₹ in lakh)', [{ text: value('projectCostTotal', LAKH), bold: true }, ` (${value('projectCostInWords')})`]],
-    ['Means of finance (₹ in lakh)', `Term loan ${input('meansOfFinance.termLoan', LAKH)}; promoters ${value('promoterContribution', LAKH)}`],
-    ['Debt–equity ratio / promoters’ share', `${value('debtEquityRatio', RATIO)} : 1 / ${value('promoterContributionPct', RATIO)} %`],
+    [
+      'Cost of project (₹ in lakh)',
+      [{ text: value('projectCostTotal', LAKH), bold: true }, ` (${value('projectCostInWords')})`],
+    ],
+    [
+      'Means of finance (₹ in lakh)',
+      `Term loan ${input('meansOfFinance.termLoan', LAKH)}; promoters ${value('promoterContribution', LAKH)}`,
+    ],
+    [
+      'Debt–equity ratio / promoters’ share',
+      `${value('debtEquityRatio', RATIO)} : 1 / ${value('promoterContributionPct', RATIO)} %`,
+    ],
     ['DCCO (scheduled COD)', input('project.scheduledCod', `${DATE}${OR_NA}`)],
     ['Average / minimum DSCR', `${value('avgDscr', RATIO)} / ${value('minDscr', RATIO)}`],
     ['FIRR / NPV (₹ in lakh)', `${value('firrPct', RATIO)} % / ${value('npv', LAKH)}`],
-    ['Break-even occupancy / cash break-even', `${value('breakEven.bepPctOfInstalledCapacity', RATIO)} % / ${value('breakEven.cashBepPctOfInstalledCapacity', RATIO)} % (year ${value('breakEven.year')})`],
+    [
+      'Break-even occupancy / cash break-even',
+      `${value('breakEven.bepPctOfInstalledCapacity', RATIO)} % / ${value('breakEven.cashBepPctOfInstalledCapacity', RATIO)} % (year ${value('breakEven.year')})`,
+    ],
     ['Payback (years)', value('paybackYears', RATIO)],
-    ['Repayment tenor', `${value('repaymentTenorYears')} years = ${value('repaymentTenorPctOfEconomicLife', RATIO)} % of the ${input('project.economicLifeYears')}-year economic life`],
+    [
+      'Repayment tenor',
+      `${value('repaymentTenorYears')} years = ${value('repaymentTenorPctOfEconomicLife', RATIO)} % of the ${input('project.economicLifeYears')}-year economic life`,
+    ],
   ]),
   {
     kind: 'table',
@@ -188,9 +223,15 @@ const PROJECT: readonly DocxBlock[] = [
     ['Description', input('project.description')],
     ['Capacity', `${input('project.beds', ':formatIndian')} beds`],
     ['Location', input('borrower.projectSite')],
-    ['Land', `${choice(input('project.land.tenure', OR_NA), LAND_TENURE)}${input('project.land.areaSqm', ":ifNEM:show(', '):elseShow('')")}${input('project.land.areaSqm', ':formatIndian(2)')}${input('project.land.areaSqm', ":ifNEM:show(' sq m'):elseShow('')")}`],
+    [
+      'Land',
+      `${choice(input('project.land.tenure', OR_NA), LAND_TENURE)}${input('project.land.areaSqm', ":ifNEM:show(', '):elseShow('')")}${input('project.land.areaSqm', ':formatIndian(2)')}${input('project.land.areaSqm', ":ifNEM:show(' sq m'):elseShow('')")}`,
+    ],
     ['Zoning', input('project.land.zoning', OR_NA)],
-    ['Implementation: construction period and DCCO', `${input('project.constructionMonths', OR_NA)} months; DCCO ${input('project.scheduledCod', `${DATE}${OR_NA}`)}`],
+    [
+      'Implementation: construction period and DCCO',
+      `${input('project.constructionMonths', OR_NA)} months; DCCO ${input('project.scheduledCod', `${DATE}${OR_NA}`)}`,
+    ],
     ['EPC / contracting structure', input('project.epcStructure', NOT_FURNISHED)],
   ]),
   caption('Approvals', ''),
@@ -238,7 +279,9 @@ const COST_AND_MEANS: readonly DocxBlock[] = [
   heading('7. COST OF PROJECT AND MEANS OF FINANCE'),
   caption('Cost of project'),
   amountTable('projectCostRows', 'head', 'Head of cost', 'Total cost of project', value('projectCostTotal', LAKH)),
-  note(`Contingency at ${input('projectCost.contingencyPctOnBuildingAndEquipment', TWO_DP_OR_NA)} % of building and equipment.`),
+  note(
+    `Contingency at ${input('projectCost.contingencyPctOnBuildingAndEquipment', TWO_DP_OR_NA)} % of building and equipment.`,
+  ),
   caption('Means of finance'),
   amountTable('meansOfFinanceRows', 'source', 'Source', 'Total means of finance', value('meansOfFinanceTotal', LAKH)),
 ];
@@ -274,32 +317,31 @@ const SENSITIVITY_AND_RISK: readonly DocxBlock[] = [
   ...sensitivityTable('occ.'),
   ...chart('sensitivity', 'Chart 2: minimum and average DSCR in each sensitivity case'),
   caption('Risk matrix', ''),
-  ...inputListOrNote(
-    'riskMatrix',
-    'No risks are listed in the report data.',
-    {
-      kind: 'table',
-      widths: [4.2, 3.2, 2.4, 2.2, 5],
-      rows: [
-        { header: true, cells: ['Risk', 'Sensitivity case', 'Likelihood', 'Impact', 'Mitigant'] },
-        {
-          cells: [
-            input('riskMatrix[i].risk'),
-            input('riskMatrix[i].sensitivityCaseKey', ":ifEM:show('—')"),
-            choice(input('riskMatrix[i].likelihood', ":ifEM:show('—')"), LEVEL),
-            choice(input('riskMatrix[i].impact', ":ifEM:show('—')"), LEVEL),
-            input('riskMatrix[i].mitigant'),
-          ],
-        },
-        { cells: [input('riskMatrix[i+1].risk'), '', '', '', ''] },
-      ],
-    },
-  ),
+  ...inputListOrNote('riskMatrix', 'No risks are listed in the report data.', {
+    kind: 'table',
+    widths: [4.2, 3.2, 2.4, 2.2, 5],
+    rows: [
+      { header: true, cells: ['Risk', 'Sensitivity case', 'Likelihood', 'Impact', 'Mitigant'] },
+      {
+        cells: [
+          input('riskMatrix[i].risk'),
+          input('riskMatrix[i].sensitivityCaseKey', ":ifEM:show('—')"),
+          choice(input('riskMatrix[i].likelihood', ":ifEM:show('—')"), LEVEL),
+          choice(input('riskMatrix[i].impact', ":ifEM:show('—')"), LEVEL),
+          input('riskMatrix[i].mitigant'),
+        ],
+      },
+      { cells: [input('riskMatrix[i+1].risk'), '', '', '', ''] },
+    ],
+  }),
 ];
 
 const RECOMMENDATION: readonly DocxBlock[] = [
   heading('10. RECOMMENDATION'),
-  paragraph([{ text: 'Viability opinion: ', bold: true }, { text: choice(input('verdict', OR_NA), VERDICT), bold: true }]),
+  paragraph([
+    { text: 'Viability opinion: ', bold: true },
+    { text: choice(input('verdict', OR_NA), VERDICT), bold: true },
+  ]),
   paragraph(input('conclusion', NOT_FURNISHED)),
   paragraph([{ text: 'Covenants and conditions: ', bold: true }, input('keyConditions', NOT_FURNISHED)]),
   consultantSignature(),
@@ -310,11 +352,23 @@ const ANNEXURES: readonly DocxBlock[] = [
   factsTable([
     ['Projection period', `${input('assumptions.projectionYears')} years`],
     ['Occupancy by year', `${input('assumptions.occupancyPct', ":arrayJoin(' %, ')")} %`],
-    ['ARPOB, year 1', `₹${input('assumptions.arpobYear1Rs', ':formatIndian')}, growing ${input('assumptions.arpobGrowthPct', TWO_DP_OR_NA)} % a year`],
+    [
+      'ARPOB, year 1',
+      `₹${input('assumptions.arpobYear1Rs', ':formatIndian')}, growing ${input('assumptions.arpobGrowthPct', TWO_DP_OR_NA)} % a year`,
+    ],
     ['Variable cost', `${input('assumptions.variableCostPctOfRevenue', TWO_DP_OR_NA)} % of revenue`],
-    ['Fixed cash cost, year 1 (₹ in lakh)', `${input('assumptions.fixedCashCostYear1', LAKH)}, growing ${input('assumptions.fixedCostGrowthPct', TWO_DP_OR_NA)} % a year`],
-    ['Tax', `${input('assumptions.taxRatePct', ':formatIndian(3)')} %; losses carried forward: ${input('assumptions.lossCarryForward', ":ifEQ(true):show('Yes'):elseShow('No')")}`],
-    ['Term loan', `${input('assumptions.termLoanRatePct', TWO_DP_OR_NA)} % p.a.; moratorium ${input('assumptions.moratoriumYears')} year(s); structured repayment ${input('assumptions.repaymentPctByYear', ":arrayJoin(' %, ')")} % of the loan`],
+    [
+      'Fixed cash cost, year 1 (₹ in lakh)',
+      `${input('assumptions.fixedCashCostYear1', LAKH)}, growing ${input('assumptions.fixedCostGrowthPct', TWO_DP_OR_NA)} % a year`,
+    ],
+    [
+      'Tax',
+      `${input('assumptions.taxRatePct', ':formatIndian(3)')} %; losses carried forward: ${input('assumptions.lossCarryForward', ":ifEQ(true):show('Yes'):elseShow('No')")}`,
+    ],
+    [
+      'Term loan',
+      `${input('assumptions.termLoanRatePct', TWO_DP_OR_NA)} % p.a.; moratorium ${input('assumptions.moratoriumYears')} year(s); structured repayment ${input('assumptions.repaymentPctByYear', ":arrayJoin(' %, ')")} % of the loan`,
+    ],
     ['Interest on working capital (₹ in lakh a year)', input('assumptions.workingCapitalInterestPerYear', LAKH)],
     ['Depreciation', input('assumptions.depreciationMethod', ":ifEM:show('SLM')")],
     ['Discount rate for NPV', `${input('assumptions.discountRatePct', TWO_DP_OR_NA)} %`],
@@ -324,7 +378,9 @@ const ANNEXURES: readonly DocxBlock[] = [
   ...operatingStatement(VOLUME),
   ...profitabilityStatement(),
   ...showWhen('d.values.balanceSheet:ifNEM', balanceSheetTables()),
-  paragraph("{d.values.balanceSheet:ifEM:show('No balance sheet is projected: the study’s data carries no opening balance sheet.'):elseShow('')}"),
+  paragraph(
+    "{d.values.balanceSheet:ifEM:show('No balance sheet is projected: the study’s data carries no opening balance sheet.'):elseShow('')}",
+  ),
   ...fundsFlowStatement(),
   heading('ANNEXURE 3 — DEPRECIATION, REPAYMENT AND INTEREST SCHEDULES', true),
   ...depreciationTable(),
@@ -339,7 +395,9 @@ const ANNEXURES: readonly DocxBlock[] = [
   heading('ANNEXURE 7 — APPROVALS STATUS'),
   ...inputListOrNote('project.approvals', 'No approvals listed in the report data.', approvalsTable()),
   heading('ANNEXURES 8 AND 9 — SITE PHOTOGRAPHS, LOCATION MAP AND CA CERTIFICATES'),
-  paragraph('The site visit photographs, the location map and the promoters’ net-worth / CA certificates are attached after this report.'),
+  paragraph(
+    'The site visit photographs, the location map and the promoters’ net-worth / CA certificates are attached after this report.',
+  ),
   heading('ANNEXURE 10 — INDEPENDENCE DECLARATION AND TEAM'),
   paragraph(
     input(
