@@ -78,5 +78,15 @@ describePfTemplate({
     const verdict = (fixture.input as { verdict?: string }).verdict;
     if (verdict) assert.ok(text.includes(VERDICT_WORDS[verdict] ?? verdict), `${name}: the verdict in its box`);
     assert.ok(text.includes('VERDICT:'), `${name}: the verdict box`);
+    const risks = (fixture.input as { riskMatrix?: { sensitivityCaseKey?: string }[] }).riskMatrix ?? [];
+    const labels = values.sensitivity as unknown as Record<string, { label: string }>;
+    for (const risk of risks) {
+      const label = risk.sensitivityCaseKey ? labels[risk.sensitivityCaseKey]?.label : undefined;
+      if (label)
+        assert.ok(
+          printedTable(filledXml, 'Mitigant').some((row) => row[1] === label),
+          `${name}: the risk names its case '${label}'`,
+        );
+    }
   },
 });

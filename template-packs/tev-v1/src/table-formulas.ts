@@ -90,4 +90,20 @@ export const tableFormulas = {
       }));
     },
   },
+  riskRows: {
+    description: 'Risk matrix rows with the label of the sensitivity case each names',
+    unit: 'table',
+    compute: (c) => {
+      const cases = c.value('sensitivity');
+      const labelOf = (key: string | undefined): string | null => {
+        if (key === undefined || typeof cases !== 'object' || cases === null || Array.isArray(cases)) return null;
+        const found = (cases as Record<string, { label?: string } | undefined>)[key];
+        return found?.label ?? key;
+      };
+      return (c.input('/riskMatrix') ?? []).map((row) => ({
+        ...row,
+        caseLabel: labelOf(row.sensitivityCaseKey),
+      }));
+    },
+  },
 } satisfies Record<string, TevFormula>;

@@ -324,14 +324,14 @@ const SENSITIVITY_AND_RISK: readonly DocxBlock[] = [
       { header: true, cells: ['Risk', 'Sensitivity case', 'Likelihood', 'Impact', 'Mitigant'] },
       {
         cells: [
-          input('riskMatrix[i].risk'),
-          input('riskMatrix[i].sensitivityCaseKey', ":ifEM:show('—')"),
-          choice(input('riskMatrix[i].likelihood', ":ifEM:show('—')"), LEVEL),
-          choice(input('riskMatrix[i].impact', ":ifEM:show('—')"), LEVEL),
-          input('riskMatrix[i].mitigant'),
+          value('riskRows[i].risk'),
+          value('riskRows[i].caseLabel', ":ifEM:show('—')"),
+          choice(value('riskRows[i].likelihood', ":ifEM:show('—')"), LEVEL),
+          choice(value('riskRows[i].impact', ":ifEM:show('—')"), LEVEL),
+          value('riskRows[i].mitigant'),
         ],
       },
-      { cells: [input('riskMatrix[i+1].risk'), '', '', '', ''] },
+      { cells: [value('riskRows[i+1].risk'), '', '', '', ''] },
     ],
   }),
 ];
