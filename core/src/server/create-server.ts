@@ -3,6 +3,7 @@ import Inert from '@hapi/inert';
 import Vision from '@hapi/vision';
 import HapiSwagger from 'hapi-swagger';
 import Joi from 'joi';
+import { adminUiRoutesPlugin } from '../api/admin-ui-routes.js';
 import { auditRoutesPlugin } from '../api/audit-routes.js';
 import { authRoutesPlugin } from '../api/auth-routes.js';
 import { artifactRoutesPlugin } from '../api/artifact-routes.js';
@@ -33,6 +34,7 @@ export const foundationRoutePlugins: readonly RoutePlugin[] = [
   jobRoutesPlugin,
   artifactRoutesPlugin,
   evidenceRoutesPlugin,
+  adminUiRoutesPlugin,
 ];
 
 export interface CreateServerOptions {
