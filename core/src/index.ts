@@ -26,6 +26,7 @@ export {
 export { createLogger, type Logger } from './logging/logger.js';
 export * from './registry/service-registry.js';
 export * from './sandbox/index.js';
+export { createAdminUiRoutesPlugin, DEFAULT_ADMIN_UI_DIR } from './api/admin-ui-routes.js';
 export { createServer, foundationRoutePlugins } from './server/create-server.js';
 export { openDatabase, pingDatabase, type Database, type StoreKind } from './store/database.js';
 export { migrateToLatest } from './store/migrator.js';

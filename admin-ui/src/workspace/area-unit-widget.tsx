@@ -37,6 +37,7 @@ export function AreaUnitWidget(props: WidgetProps) {
         inputMode="decimal"
         disabled={Boolean(props.disabled) || Boolean(props.readonly)}
         required={props.required}
+        aria-describedby={`${props.id}__error ${props.id}__help`}
         value={text}
         onChange={(event) => {
           const raw = event.target.value;

@@ -32,6 +32,8 @@ function same(a: unknown, b: unknown): boolean {
  */
 export function diffToSet(before: unknown, after: unknown, base = ''): Record<string, unknown> {
   if (same(before, after)) return {};
+  // The form fills absent arrays with []: that is no edit.
+  if (before === undefined && Array.isArray(after) && after.length === 0) return {};
   if (isPlainObject(after) && (before === undefined || isPlainObject(before))) {
     const old: Record<string, unknown> = before ?? {};
     if (Object.keys(old).some((key) => after[key] === undefined && old[key] !== undefined)) return { [base]: after };

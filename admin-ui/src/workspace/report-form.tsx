@@ -59,8 +59,8 @@ export function ReportForm({ report, pack, focus, canWrite }: { report: ReportDe
   const schema = useMemo(() => (group ? (groupSchema(pack.schema, group) as RJSFSchema) : undefined), [pack.schema, group]);
   const uiSchema = useMemo(() => (schema ? uiSchemaFor(schema, reasonRequired) : {}), [schema, reasonRequired]);
   const groupData = useMemo(() => Object.fromEntries((group?.keys ?? []).map((key) => [key, draft[key]])), [group, draft]);
-  const savedGroupData = useMemo(() => Object.fromEntries((group?.keys ?? []).map((key) => [key, report.data[key]])), [group, report.data]);
-  const changes = useMemo(() => diffToSet(savedGroupData, groupData), [savedGroupData, groupData]);
+  // Edits in every section are kept while the operator moves between them, and saved together.
+  const changes = useMemo(() => diffToSet(report.data, draft), [report.data, draft]);
   const dirty = Object.keys(changes).length > 0;
 
   const save = useMutation({
