@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { LoginScreen } from '../auth/login-screen';
+import { BillingScreen } from '../billing/billing-screen';
 import { useMe } from '../auth/use-me';
 import { PacksScreen } from '../packs/packs-screen';
 import { ReportsScreen } from '../reports/reports-screen';
@@ -24,6 +25,7 @@ export function AppRoot() {
   let screen;
   if (reportMatch) screen = <ReportWorkspace reportId={reportMatch[1]!} me={me.data} />;
   else if (path.startsWith('/packs')) screen = <PacksScreen me={me.data} />;
+  else if (path.startsWith('/billing')) screen = <BillingScreen me={me.data} />;
   else screen = <ReportsScreen me={me.data} />;
 
   return (

@@ -13,8 +13,11 @@ function change(entry: AuditEntry): string {
   const before = entry.before as { field?: string; value?: unknown } | null;
   const after = entry.after as { field?: string; value?: unknown } | null;
   if (after && typeof after === 'object' && 'field' in after) return `${after.field}: ${formatValue(before?.value)} → ${formatValue(after.value)}`;
-  if (after === null || after === undefined) return '';
-  return JSON.stringify(after).slice(0, 200);
+  if (after === null || after === undefined || typeof after !== 'object') return after == null ? '' : formatValue(after);
+  return Object.entries(after)
+    .map(([key, value]) => `${key}: ${formatValue(value)}`)
+    .join(' · ')
+    .slice(0, 300);
 }
 
 /** Who changed what, when and why, newest first. */

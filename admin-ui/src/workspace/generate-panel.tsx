@@ -50,6 +50,8 @@ export function GeneratePanel({ report, canWrite }: { report: ReportDetail; canW
   useEffect(() => () => (preview ? URL.revokeObjectURL(preview.url) : undefined), [preview]);
 
   const versions = [...report.versions].sort((a, b) => b.n - a.n);
+  // The job reports each step as started, then done: show each step once, in its latest state.
+  const steps = [...new Map((job.data?.progress ?? []).map((step) => [step.step, step])).values()];
   return (
     <section aria-labelledby="generate-title">
       <h2 id="generate-title">Generate</h2>
@@ -65,8 +67,9 @@ export function GeneratePanel({ report, canWrite }: { report: ReportDetail; canW
           <p>
             Job <span className={`badge state-${job.data.state}`}>{job.data.state}</span> {!finished ? <span className="spinner" aria-label="working" /> : null}
           </p>
+          <progress value={steps.filter((step) => step.state === 'done').length} max={Math.max(steps.length, 1)} aria-label="Generation progress" />
           <ol className="steps">
-            {job.data.progress.map((step, index) => (
+            {steps.map((step, index) => (
               <li key={`${step.step}-${index}`} className={`step-${step.state}`}>
                 {step.step}: {step.state}
                 {step.ms !== undefined ? <span className="muted small"> ({Math.round(step.ms)} ms)</span> : null}

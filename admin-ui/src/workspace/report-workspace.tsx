@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { Me } from '../api/api-types';
 import { AppLink } from '../app/app-link';
 import { StatusLine } from '../app/status-line';
@@ -6,10 +6,13 @@ import { AuditTimeline } from './audit-timeline';
 import { ChecklistPanel } from './checklist-panel';
 import { GeneratePanel } from './generate-panel';
 import { ProposalsPanel } from './proposals-panel';
-import { ReportForm, type FieldFocus } from './report-form';
+import type { FieldFocus } from './report-form';
 import { UploadHub } from './upload-hub';
 import { usePackVersion, useReport } from './use-report';
 import { ValuesPanel } from './values-panel';
+
+/** The generated form carries rjsf and Ajv: loaded when the operator first opens it. */
+const ReportForm = lazy(() => import('./report-form').then((module) => ({ default: module.ReportForm })));
 
 /** The firm's flow: upload first, confirm, review what was read, type the rest, check, generate. */
 const STEPS = [
@@ -77,7 +80,9 @@ export function ReportWorkspace({ reportId, me }: { reportId: string; me: Me }) 
         {step === 'review' ? <ProposalsPanel reportId={reportId} canWrite={canWrite} reasonRequired={reasonRequired} /> : null}
         {step === 'form' ? (
           pack.data ? (
-            <ReportForm report={data} pack={pack.data} focus={focus} canWrite={canWrite} />
+            <Suspense fallback={<StatusLine pending label="Loading the form…" />}>
+              <ReportForm report={data} pack={pack.data} focus={focus} canWrite={canWrite} />
+            </Suspense>
           ) : (
             <StatusLine pending={pack.isPending} error={pack.error} label="Loading the pack's form…" />
           )
