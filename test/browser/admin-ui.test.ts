@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { coreJobs, coreServices, createJobService, createLogger, type JobService } from '@repogen/core';
+import { pdfWithPages } from '../evidence/evidence-test-support.js';
 import { libreOfficeOrSkip } from '../render/render-fixtures.js';
 import { buildPackVariant, SBI_PACK_DIR, uniquePackKey } from '../support/pack-sources.js';
 import { createTestHost, json, randomEmail, type TestHost, type TestTenant } from '../support/test-host.js';
@@ -55,8 +56,8 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     return login;
   }
 
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
   }
 
   async function signIn(login: Login): Promise<Page> {
@@ -65,8 +66,10 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     page.setDefaultTimeout(30_000);
     await page.goto(`${baseUrl}/`);
     await page.getByLabel('Email').fill(login.email);
-    await page.getByLabel('Password').fill(login.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    // The keyboard alone signs in: Tab to the password, Enter submits.
+    await page.getByLabel('Password').focus();
+    await page.keyboard.type(login.password);
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Reports', exact: true }).waitFor();
     return page;
   }
@@ -158,8 +161,12 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await page.setInputFiles('#upload-input', [path.join(OCR_FIXTURES, 'gps-classic-1.jpg')]);
     await page.getByLabel('File the next uploads as').selectOption('screenshot.guideline');
     await page.setInputFiles('#upload-input', [path.join(OCR_FIXTURES, 'guideline-igr-indian-1.png')]);
-    await page.getByTestId('evidence-item').nth(3).waitFor();
-    assert.equal(await page.getByTestId('evidence-item').count(), 4, 'the refused file is not stored');
+    const deed = path.join(workDir, 'sale_deed.pdf');
+    await fs.writeFile(deed, await pdfWithPages(2));
+    await page.getByLabel('File the next uploads as').selectOption('document.sale_deed');
+    await page.setInputFiles('#upload-input', [deed]);
+    await page.getByTestId('evidence-item').nth(4).waitFor();
+    assert.equal(await page.getByTestId('evidence-item').count(), 5, 'the refused file is not stored');
     assert.match((await page.locator('.upload-refused').textContent()) ?? '', /not-a-photo\.jpg.*Refused/s);
     await page.waitForFunction("[...document.querySelectorAll('.evidence img')].every((img) => img.complete && img.naturalWidth > 0)");
     await shot(page, '03-upload-hub');
@@ -167,6 +174,7 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await page.getByRole('button', { name: '2. Checklist' }).click();
     await page.getByRole('heading', { name: /Checklist/ }).waitFor();
     await page.locator('.checklist li').first().waitFor();
+    await page.locator('.documents').getByText('sale_deed.pdf').waitFor();
     await shot(page, '04-checklist');
 
     await page.getByRole('button', { name: '3. Auto-filled review' }).click();
@@ -188,7 +196,8 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     const extent = page.getByLabel('Actual', { exact: true }).first();
     await extent.fill('-5');
     await page.getByText(/must be >= 0/).first().waitFor();
-    await shot(page, '06-form-inline-validation');
+    await extent.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await shot(page, '06-form-inline-validation', false);
     await extent.fill('221.5');
     await page.getByRole('button', { name: 'Part A — Land' }).click();
     const rate = page.getByLabel('Adopted rate (per sq m)', { exact: true });

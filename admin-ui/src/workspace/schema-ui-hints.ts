@@ -55,7 +55,7 @@ export function uiSchemaFor(schema: JsonSchema, reasonRequired: ReadonlySet<stri
     ui['ui:options'] = { unit };
   }
   const help: string[] = [];
-  if (unit && ui['ui:widget'] !== 'areaUnit') help.push(`Unit: ${unit}`);
+  if (unit && ui['ui:widget'] !== 'areaUnit') help.push(`Unit: ${unit}.`);
   if (reasonRequired.has(pointer)) help.push('Changing a value here asks for a reason.');
   if (help.length > 0) ui['ui:help'] = help.join(' ');
 
