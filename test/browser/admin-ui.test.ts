@@ -196,7 +196,7 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     const extent = page.getByLabel('Actual', { exact: true }).first();
     await extent.fill('-5');
     await page.getByText(/must be >= 0/).first().waitFor();
-    await extent.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await extent.evaluate("(element) => element.scrollIntoView({ block: 'center' })");
     await shot(page, '06-form-inline-validation', false);
     await extent.fill('221.5');
     await page.getByRole('button', { name: 'Part A — Land' }).click();
