@@ -301,7 +301,7 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await admin.context().close();
   });
 
-  it("a bank user sees neither another tenant's reports nor a report opened by its address", async () => {
+  it("a bank user sees neither another tenant's reports nor a report opened by its address, and asks for its own pack", async () => {
     const page = await signIn(logins.bank);
     assert.match((await page.getByRole('banner').textContent()) ?? '', /bank/i);
     await page.getByText('No reports match.').waitFor();
@@ -309,6 +309,30 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await page.getByRole('alert').getByText(/was not found/).waitFor();
     assert.equal(await page.getByText('confidential').count(), 0);
     await shot(page, '14-bank-isolation');
+
+    // The bank asks for its own format and follows its status; the firm's author answers it.
+    await page.getByRole('link', { name: 'Pack requests' }).click();
+    await page.getByLabel('Title').fill('Our home-loan valuation format');
+    await page.getByLabel('Start from pack').selectOption(packKey);
+    await page.getByLabel('What differs from the base pack').fill('A stage-wise disbursement table and our branch code on the cover.');
+    await page.getByLabel('Sample reports you will share (one file name a line)').fill('sample-report-2025.docx');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    const asked = page.getByTestId('pack-request').filter({ hasText: 'Our home-loan valuation format' });
+    await asked.getByText('submitted').waitFor();
+    await shot(page, '16-bank-pack-request');
+
+    const author = await signIn(logins.author);
+    await author.getByRole('link', { name: 'Pack requests' }).click();
+    const incoming = author.getByTestId('pack-request').filter({ hasText: 'Our home-loan valuation format' });
+    await incoming.getByLabel('Move to').selectOption('in_progress');
+    await incoming.getByLabel('Note for the bank').fill('Template drafted from your sample');
+    await incoming.getByRole('button', { name: 'Update' }).click();
+    await incoming.getByText('in progress').waitFor();
+    await author.context().close();
+
+    await page.reload();
+    await asked.getByText('in progress').waitFor();
+    await asked.getByText('Template drafted from your sample').waitFor();
     await page.context().close();
   });
 });

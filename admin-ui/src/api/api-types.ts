@@ -192,3 +192,20 @@ export interface BillingAccount {
   readonly reserved: number;
   readonly available: number;
 }
+
+export type PackRequestStatus = 'submitted' | 'in_progress' | 'delivered' | 'declined';
+
+export interface PackRequest {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly title: string;
+  readonly basePackKey: string | null;
+  readonly differences: string;
+  readonly sampleFiles: readonly string[];
+  readonly status: PackRequestStatus;
+  readonly statusNote: string | null;
+  readonly deliveredPackKey: string | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}

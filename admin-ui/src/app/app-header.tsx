@@ -21,6 +21,7 @@ export function AppHeader({ me, path }: { me: Me; path: string }) {
   const nav = [
     { to: '/reports', label: 'Reports', show: true },
     { to: '/packs', label: 'Packs', show: canSeePacks },
+    { to: '/pack-requests', label: 'Pack requests', show: me.role === 'bank' || canSeePacks },
     { to: '/billing', label: 'Billing', show: Boolean(billing.data) && (me.role === 'admin' || me.role === 'bank') },
   ];
   return (

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { LoginScreen } from '../auth/login-screen';
 import { BillingScreen } from '../billing/billing-screen';
 import { useMe } from '../auth/use-me';
+import { PackRequestsScreen } from '../pack-requests/pack-requests-screen';
 import { PacksScreen } from '../packs/packs-screen';
 import { ReportsScreen } from '../reports/reports-screen';
 import { ReportWorkspace } from '../workspace/report-workspace';
@@ -25,6 +26,7 @@ export function AppRoot() {
   let screen;
   if (reportMatch) screen = <ReportWorkspace reportId={reportMatch[1]!} me={me.data} />;
   else if (path.startsWith('/packs')) screen = <PacksScreen me={me.data} />;
+  else if (path.startsWith('/pack-requests')) screen = <PackRequestsScreen me={me.data} />;
   else if (path.startsWith('/billing')) screen = <BillingScreen me={me.data} />;
   else screen = <ReportsScreen me={me.data} />;
 

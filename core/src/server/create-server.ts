@@ -9,6 +9,7 @@ import { authRoutesPlugin } from '../api/auth-routes.js';
 import { artifactRoutesPlugin } from '../api/artifact-routes.js';
 import { evidenceRoutesPlugin } from '../api/evidence-routes.js';
 import { jobRoutesPlugin } from '../api/job-routes.js';
+import { packRequestRoutesPlugin } from '../api/pack-request-routes.js';
 import { packRoutesPlugin } from '../api/pack-routes.js';
 import { reportRoutesPlugin } from '../api/report-routes.js';
 import { failValidation, registerRoutePlugins, type RoutePlugin } from '../api/route-plugin.js';
@@ -34,6 +35,7 @@ export const foundationRoutePlugins: readonly RoutePlugin[] = [
   jobRoutesPlugin,
   artifactRoutesPlugin,
   evidenceRoutesPlugin,
+  packRequestRoutesPlugin,
   adminUiRoutesPlugin,
 ];
 
