@@ -20,6 +20,7 @@ import { migrateToLatest } from './store/migrator.js';
 import { createTenantService, type TenantService } from './tenancy/tenant-service.js';
 import { createEvidenceService, type EvidenceService } from './evidence/evidence-service.js';
 import { createUploadedEvidenceProvider } from './evidence/uploaded-evidence-provider.js';
+import { createPackRequestService, type PackRequestService } from './pack-requests/pack-request-service.js';
 import { createTesseractEngine, type OcrEngine } from './ocr/ocr-engine.js';
 import { pluginJobs, pluginServices, type HostPlugin } from './plugins/host-plugin.js';
 
@@ -44,6 +45,7 @@ export const coreServices = {
   generation: createServiceRef<GenerationService>('core.generation'),
   ocr: createServiceRef<OcrEngine>('core.ocr'),
   evidence: createServiceRef<EvidenceService>('core.evidence'),
+  packRequests: createServiceRef<PackRequestService>('core.packRequests'),
 };
 
 export const databaseServiceFactory = createServiceFactory({
@@ -94,6 +96,12 @@ export const jobServiceFactory = createServiceFactory({
     });
   },
   dispose: (jobs) => jobs.stop(),
+});
+
+export const packRequestServiceFactory = createServiceFactory({
+  service: coreServices.packRequests,
+  deps: { database: coreServices.database, audit: coreServices.audit, tenants: coreServices.tenants },
+  create: ({ database, audit, tenants }) => createPackRequestService({ knex: database.knex, audit, tenants }),
 });
 
 export const blobStoreServiceFactory = createServiceFactory({
@@ -200,6 +208,7 @@ export function coreServiceFactories(config: Config, logger: Logger, plugins: re
     generationServiceFactory,
     ocrServiceFactory,
     evidenceServiceFactory,
+    packRequestServiceFactory,
     ...pluginServices(plugins),
   ];
 }

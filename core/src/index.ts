@@ -28,6 +28,7 @@ export { createLogger, type Logger } from './logging/logger.js';
 export * from './plugins/index.js';
 export * from './registry/service-registry.js';
 export * from './sandbox/index.js';
+export { createAdminUiRoutesPlugin, DEFAULT_ADMIN_UI_DIR } from './api/admin-ui-routes.js';
 export { createServer, foundationRoutePlugins } from './server/create-server.js';
 export { defineRoutePlugin, failValidation, type RoutePlugin } from './api/route-plugin.js';
 export { errorResponses, errorSchema, uuidSchema } from './api/schemas.js';

@@ -3,11 +3,13 @@ import Inert from '@hapi/inert';
 import Vision from '@hapi/vision';
 import HapiSwagger from 'hapi-swagger';
 import Joi from 'joi';
+import { adminUiRoutesPlugin } from '../api/admin-ui-routes.js';
 import { auditRoutesPlugin } from '../api/audit-routes.js';
 import { authRoutesPlugin } from '../api/auth-routes.js';
 import { artifactRoutesPlugin } from '../api/artifact-routes.js';
 import { evidenceRoutesPlugin } from '../api/evidence-routes.js';
 import { jobRoutesPlugin } from '../api/job-routes.js';
+import { packRequestRoutesPlugin } from '../api/pack-request-routes.js';
 import { packRoutesPlugin } from '../api/pack-routes.js';
 import { packSettingsRoutesPlugin } from '../api/pack-settings-routes.js';
 import { reportRoutesPlugin } from '../api/report-routes.js';
@@ -36,6 +38,8 @@ export const foundationRoutePlugins: readonly RoutePlugin[] = [
   jobRoutesPlugin,
   artifactRoutesPlugin,
   evidenceRoutesPlugin,
+  packRequestRoutesPlugin,
+  adminUiRoutesPlugin,
 ];
 
 export interface CreateServerOptions {
