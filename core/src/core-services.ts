@@ -20,6 +20,8 @@ import { createTenantService, type TenantService } from './tenancy/tenant-servic
 import { createEvidenceService, type EvidenceService } from './evidence/evidence-service.js';
 import { createUploadedEvidenceProvider } from './evidence/uploaded-evidence-provider.js';
 import { createTesseractEngine, type OcrEngine } from './ocr/ocr-engine.js';
+import { createBillingService, type BillingService } from './billing/billing-service.js';
+import { createReportReleaseService, type ReportReleaseService } from './billing/report-release-service.js';
 
 /** The refs every host process (HTTP, worker, CLI) resolves its services through. */
 export const coreServices = {
@@ -39,6 +41,8 @@ export const coreServices = {
   generation: createServiceRef<GenerationService>('core.generation'),
   ocr: createServiceRef<OcrEngine>('core.ocr'),
   evidence: createServiceRef<EvidenceService>('core.evidence'),
+  billing: createServiceRef<BillingService>('core.billing'),
+  releases: createServiceRef<ReportReleaseService>('core.releases'),
 };
 
 export const databaseServiceFactory = createServiceFactory({
@@ -164,8 +168,20 @@ export const reportServiceFactory = createServiceFactory({
 
 export const generationServiceFactory = createServiceFactory({
   service: coreServices.generation,
-  deps: { database: coreServices.database, audit: coreServices.audit, packs: coreServices.packs, jobs: coreServices.jobs },
-  create: ({ database, audit, packs, jobs }) => createGenerationService({ knex: database.knex, audit, packs, jobs }),
+  deps: { database: coreServices.database, audit: coreServices.audit, packs: coreServices.packs, jobs: coreServices.jobs, billing: coreServices.billing },
+  create: ({ database, audit, packs, jobs, billing }) => createGenerationService({ knex: database.knex, audit, packs, jobs, billing }),
+});
+
+export const billingServiceFactory = createServiceFactory({
+  service: coreServices.billing,
+  deps: { database: coreServices.database, audit: coreServices.audit },
+  create: ({ database, audit }) => createBillingService({ knex: database.knex, audit }),
+});
+
+export const reportReleaseServiceFactory = createServiceFactory({
+  service: coreServices.releases,
+  deps: { database: coreServices.database, audit: coreServices.audit, blobs: coreServices.blobs, packs: coreServices.packs, billing: coreServices.billing, logger: coreServices.logger },
+  create: ({ database, audit, blobs, packs, billing, logger }) => createReportReleaseService({ knex: database.knex, audit, blobs, packs, billing, logger }),
 });
 
 /** The factories of the foundation, with the configuration and logger given as values. */
@@ -187,5 +203,7 @@ export function coreServiceFactories(config: Config, logger: Logger): ServiceFac
     generationServiceFactory,
     ocrServiceFactory,
     evidenceServiceFactory,
+    billingServiceFactory,
+    reportReleaseServiceFactory,
   ];
 }

@@ -4,6 +4,7 @@ import Vision from '@hapi/vision';
 import HapiSwagger from 'hapi-swagger';
 import Joi from 'joi';
 import { auditRoutesPlugin } from '../api/audit-routes.js';
+import { billingRoutesPlugin } from '../api/billing-routes.js';
 import { authRoutesPlugin } from '../api/auth-routes.js';
 import { artifactRoutesPlugin } from '../api/artifact-routes.js';
 import { evidenceRoutesPlugin } from '../api/evidence-routes.js';
@@ -33,6 +34,7 @@ export const foundationRoutePlugins: readonly RoutePlugin[] = [
   jobRoutesPlugin,
   artifactRoutesPlugin,
   evidenceRoutesPlugin,
+  billingRoutesPlugin,
 ];
 
 export interface CreateServerOptions {
