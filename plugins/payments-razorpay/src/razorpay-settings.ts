@@ -37,7 +37,8 @@ export function readRazorpaySettings(env: Env, config: Config): RazorpaySettings
   const keySecret = setting(env, 'RAZORPAY_KEY_SECRET');
   if (keyId !== undefined && !/^rzp_(test|live)_[A-Za-z0-9]+$/.test(keyId)) throw new ConfigError('RAZORPAY_KEY_ID', 'must be a Razorpay key id (rzp_test_…, rzp_live_…)');
   if ((keyId === undefined) !== (keySecret === undefined)) {
-    throw new ConfigError(keyId === undefined ? 'RAZORPAY_KEY_ID' : 'RAZORPAY_KEY_SECRET', 'must be set together with its pair');
+    const [set, missing] = keyId === undefined ? ['RAZORPAY_KEY_SECRET', 'RAZORPAY_KEY_ID'] : ['RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET'];
+    throw new ConfigError(set, `needs ${missing} as well`);
   }
   if (keyId?.startsWith('rzp_live_') && !config.production) throw new ConfigError('RAZORPAY_KEY_ID', 'is a live key; use a test key outside NODE_ENV=production');
   const webhookSecret = setting(env, 'RAZORPAY_WEBHOOK_SECRET');
