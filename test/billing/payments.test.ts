@@ -154,6 +154,9 @@ describe('payments: Stripe and Razorpay host plugins, settled exactly once', fun
     assert.deepEqual(states.map((row) => row.outcome), ['failed', 'invoice-paid', 'ignored']);
     const again = await postpaid.call('POST', '/v1/payments/checkout-link', { payload: { accountId: account.id, invoiceId: invoice.id } });
     assert.equal(again.statusCode, 409, 'a paid invoice is not paid twice');
+    // Its queued generation is not this test's business: cancelled, a worker drops it.
+    assert.equal((await postpaid.call('POST', `/v1/reports/${reportId}/cancel`)).statusCode, 200);
+    assert.equal(json(await postpaid.call('GET', `/v1/billing/invoices/${invoice.id}`)).state, 'paid', 'cancelling never voids a paid invoice');
   });
 
   it('Razorpay: a payment link over the REST API, an HMAC-signed webhook grants once; replays and forgeries change nothing', async () => {
@@ -197,6 +200,27 @@ describe('payments: Stripe and Razorpay host plugins, settled exactly once', fun
     await razor.assertSums(account.id, { balance: 2, reserved: 0 });
     const audit = json(await razor.call('GET', `/v1/audit?target=payment:${link.paymentId}&action=billing.payment.event`, { role: 'admin' }));
     assert.equal(audit.items.length, 2, 'the mismatch and the payment, nothing for the replays or the forgery');
+  });
+
+  it('accepts unsigned webhooks only under PAYMENT_WEBHOOK_DEV_BYPASS without a webhook secret, still once per event', async () => {
+    const dev = await createTestHost({ hostEnv: { PAYMENT_WEBHOOK_DEV_BYPASS: 'true' }, pluginEnv: { STRIPE_SECRET_KEY: 'sk_test_repogen123', STRIPE_API_BASE: provider.baseUrl } });
+    try {
+      const tenant = new BillingDriver(dev, await dev.createTenant('firm'));
+      const account = await tenant.openAccount({ mode: 'CREDIT' });
+      const link = json(await tenant.call('POST', '/v1/payments/checkout-link', { payload: { accountId: account.id, credits: 1 } })) as { paymentId: string; sessionId: string; amountPaise: number };
+      const payload = JSON.stringify(sessionEvent('evt_dev_bypass', 'checkout.session.completed', { id: link.sessionId, paymentId: link.paymentId, amount: link.amountPaise }));
+      const send = () => dev.server.inject({ method: 'POST', url: '/v1/payments/webhooks/stripe', headers: { 'content-type': 'application/json' }, payload });
+      assert.equal(json(await send()).outcome, 'credits-granted');
+      assert.equal(json(await send()).duplicate, true);
+      await tenant.assertSums(account.id, { balance: 1, reserved: 0 });
+    } finally {
+      await dev.close();
+    }
+    await assert.rejects(
+      createTestHost({ hostEnv: { NODE_ENV: 'production', PAYMENT_WEBHOOK_DEV_BYPASS: 'true' } }),
+      (error: Error & { variable?: string }) => error.name === 'ConfigError' && error.variable === 'PAYMENT_WEBHOOK_DEV_BYPASS',
+      'the bypass stops a production boot',
+    );
   });
 
   it('answers 503 while a provider is not configured, and stops the boot over a bad provider setting', async () => {
