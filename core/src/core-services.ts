@@ -8,6 +8,7 @@ import type { CoreJobPayloads } from './jobs/core-jobs.js';
 import { createJobService, type JobService } from './jobs/job-service.js';
 import type { Logger } from './logging/logger.js';
 import { createPackRegistryService, type PackRegistryService } from './packs/pack-registry-service.js';
+import { createPackSettingsService, type PackSettingsService } from './packs/pack-settings-service.js';
 import { createServiceFactory, createServiceRef, ServiceRegistry, type ServiceFactory } from './registry/service-registry.js';
 import { createGenerationService, type GenerationService } from './generation/generation-service.js';
 import type { ReportEvidenceProvider } from './generation/evidence-source.js';
@@ -38,6 +39,7 @@ export const coreServices = {
   blobs: createServiceRef<BlobStore>('core.blobs'),
   sandbox: createServiceRef<PackSandbox>('core.sandbox'),
   packs: createServiceRef<PackRegistryService>('core.packs'),
+  packSettings: createServiceRef<PackSettingsService>('core.packSettings'),
   renderer: createServiceRef<DocumentRenderer>('core.renderer'),
   reportEvidence: createServiceRef<ReportEvidenceProvider>('core.reportEvidence'),
   reports: createServiceRef<ReportService>('core.reports'),
@@ -123,6 +125,12 @@ export const packRegistryServiceFactory = createServiceFactory({
   create: ({ database, audit, blobs, sandbox, tenants }) => createPackRegistryService({ knex: database.knex, audit, blobs, sandbox, tenants }),
 });
 
+export const packSettingsServiceFactory = createServiceFactory({
+  service: coreServices.packSettings,
+  deps: { database: coreServices.database, audit: coreServices.audit, packs: coreServices.packs },
+  create: ({ database, audit, packs }) => createPackSettingsService({ knex: database.knex, audit, packs }),
+});
+
 /**
  * carbone with a kept-alive LibreOffice. LibreOffice starts on the first conversion (a worker
  * may warm it earlier), so processes that never convert never start it; disposing stops it.
@@ -201,6 +209,7 @@ export function coreServiceFactories(config: Config, logger: Logger, plugins: re
     blobStoreServiceFactory,
     sandboxServiceFactory,
     packRegistryServiceFactory,
+    packSettingsServiceFactory,
     rendererServiceFactory,
     reportEvidenceServiceFactory,
     reportServiceFactory,

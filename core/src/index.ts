@@ -45,6 +45,7 @@ export { runReportPipeline, REPORT_TEMPLATE_ID, type PipelineRequest, type Pipel
 export { buildReportTemplateData, formatIndianDate, type ReportTemplateData, type ReportTemplateHeader } from './generation/report-template-data.js';
 export { createGenerationService, type GenerationJobView, type GenerationService } from './generation/generation-service.js';
 export { createReportService, type ReportService } from './reports/report-service.js';
+export type { PackSettingsService, PackSettingsView } from './packs/pack-settings-service.js';
 export type { ReportDetail, ReportSummary, ReportVersionRecord, ArtifactRecord } from './reports/report-records.js';
 export * from './ocr/index.js';
 export { ocrEvidenceJob } from './evidence/ocr-evidence-job.js';

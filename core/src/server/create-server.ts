@@ -10,6 +10,7 @@ import { artifactRoutesPlugin } from '../api/artifact-routes.js';
 import { evidenceRoutesPlugin } from '../api/evidence-routes.js';
 import { jobRoutesPlugin } from '../api/job-routes.js';
 import { packRoutesPlugin } from '../api/pack-routes.js';
+import { packSettingsRoutesPlugin } from '../api/pack-settings-routes.js';
 import { reportRoutesPlugin } from '../api/report-routes.js';
 import { failValidation, registerRoutePlugins, type RoutePlugin } from '../api/route-plugin.js';
 import { systemRoutesPlugin } from '../api/system-routes.js';
@@ -31,6 +32,7 @@ export const foundationRoutePlugins: readonly RoutePlugin[] = [
   userRoutesPlugin,
   auditRoutesPlugin,
   packRoutesPlugin,
+  packSettingsRoutesPlugin,
   reportRoutesPlugin,
   jobRoutesPlugin,
   artifactRoutesPlugin,
