@@ -130,7 +130,13 @@ const STATEMENTS = [
   `ALTER TABLE artifacts ADD CONSTRAINT artifacts_kind_check CHECK (kind IN ('docx', 'pdf', 'trace', 'pdf-source', 'pdf-released'))`,
 ];
 
-const TENANT_TABLES = ['billing_accounts', 'billing_ledger', 'billing_invoices', 'billing_payments', 'billing_payment_events'];
+const TENANT_TABLES = [
+  'billing_accounts',
+  'billing_ledger',
+  'billing_invoices',
+  'billing_payments',
+  'billing_payment_events',
+];
 
 export async function up(knex: Knex): Promise<void> {
   for (const statement of STATEMENTS) await knex.raw(statement);
@@ -144,7 +150,9 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.raw('DROP TABLE IF EXISTS billing_payment_events, billing_payments, billing_invoices, billing_ledger, billing_accounts');
+  await knex.raw(
+    'DROP TABLE IF EXISTS billing_payment_events, billing_payments, billing_invoices, billing_ledger, billing_accounts',
+  );
   await knex.raw('DROP FUNCTION IF EXISTS billing_invoices_check_change()');
   await knex.raw('DROP FUNCTION IF EXISTS billing_ledger_refuse_change()');
   await knex.raw(`ALTER TABLE artifacts DROP CONSTRAINT artifacts_kind_check`);

@@ -20,10 +20,18 @@ export class RecordingProviderServer {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const recorded = { method: request.method ?? '', path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const recorded = {
+        method: request.method ?? '',
+        path: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       this.requests.push(recorded);
       const reply = this.#answer(recorded);
-      response.writeHead(reply.status, { 'content-type': 'application/json', 'request-id': `req_${crypto.randomBytes(6).toString('hex')}` });
+      response.writeHead(reply.status, {
+        'content-type': 'application/json',
+        'request-id': `req_${crypto.randomBytes(6).toString('hex')}`,
+      });
       response.end(JSON.stringify(reply.body));
     });
   });
@@ -59,7 +67,20 @@ export class RecordingProviderServer {
     if (request.method === 'POST' && request.path === '/v1/payment_links') {
       const body = JSON.parse(request.body) as { amount: number; reference_id: string; notes: Record<string, string> };
       const id = `plink_${crypto.randomBytes(7).toString('hex')}`;
-      return { status: 200, body: { id, entity: 'payment_link', amount: body.amount, amount_paid: 0, currency: 'INR', reference_id: body.reference_id, notes: body.notes, status: 'created', short_url: `https://rzp.io/i/${id.slice(6, 14)}` } };
+      return {
+        status: 200,
+        body: {
+          id,
+          entity: 'payment_link',
+          amount: body.amount,
+          amount_paid: 0,
+          currency: 'INR',
+          reference_id: body.reference_id,
+          notes: body.notes,
+          status: 'created',
+          short_url: `https://rzp.io/i/${id.slice(6, 14)}`,
+        },
+      };
     }
     return { status: 404, body: { error: { message: `no route ${request.method} ${request.path}` } } };
   }

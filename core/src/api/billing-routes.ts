@@ -1,13 +1,21 @@
 import Joi from 'joi';
 import { principalOf } from '../auth/auth-plugin.js';
-import { BILLING_MODES, INVOICE_STATES, LEDGER_KINDS, type BillingMode, type InvoiceState } from '../billing/billing-records.js';
+import {
+  BILLING_MODES,
+  INVOICE_STATES,
+  LEDGER_KINDS,
+  type BillingMode,
+  type InvoiceState,
+} from '../billing/billing-records.js';
 import { coreServices } from '../core-services.js';
 import { defineRoutePlugin, failValidation } from './route-plugin.js';
 import { errorResponses, uuidSchema } from './schemas.js';
 
 const idParams = Joi.object({ id: uuidSchema.required() });
 const reasonSchema = Joi.string().trim().min(3).max(2000);
-const idempotencyHeaders = Joi.object({ 'idempotency-key': Joi.string().trim().min(1).max(200).required() }).unknown(true);
+const idempotencyHeaders = Joi.object({ 'idempotency-key': Joi.string().trim().min(1).max(200).required() }).unknown(
+  true,
+);
 
 export const billingAccountSchema = Joi.object({
   id: Joi.string(),
@@ -90,21 +98,41 @@ export const billingRoutesPlugin = defineRoutePlugin({
       options: {
         tags: ['api', 'billing'],
         description: 'Open a billing account: the tenant’s default one, or one per external key (v1:partner:42)',
-        notes: 'Generation and release bill the tenant’s default account; a tenant without one is not billed. Repeating an existing account answers it with 200.',
+        notes:
+          'Generation and release bill the tenant’s default account; a tenant without one is not billed. Repeating an existing account answers it with 200.',
         auth: { access: { scope: admin } },
         validate: {
           payload: Joi.object({
-            mode: Joi.string().valid(...BILLING_MODES).required(),
+            mode: Joi.string()
+              .valid(...BILLING_MODES)
+              .required(),
             externalKey: Joi.string().trim().min(1).max(200),
-            planCredits: Joi.number().integer().min(0).max(1_000_000).default(0).description('credits granted each month by the refill sweep'),
-            creditPricePaise: Joi.number().integer().min(1).max(100_000_000_000).default(50_000).description('price of one credit, for top-ups and postpaid invoices'),
+            planCredits: Joi.number()
+              .integer()
+              .min(0)
+              .max(1_000_000)
+              .default(0)
+              .description('credits granted each month by the refill sweep'),
+            creditPricePaise: Joi.number()
+              .integer()
+              .min(1)
+              .max(100_000_000_000)
+              .default(50_000)
+              .description('price of one credit, for top-ups and postpaid invoices'),
           }).label('NewBillingAccount'),
           failAction: failValidation,
         },
-        response: { status: { 200: billingAccountSchema, 201: billingAccountSchema, ...errorResponses(400, 401, 403, 409) } },
+        response: {
+          status: { 200: billingAccountSchema, 201: billingAccountSchema, ...errorResponses(400, 401, 403, 409) },
+        },
       },
       async handler(request, h) {
-        const body = request.payload as { mode: BillingMode; externalKey?: string; planCredits: number; creditPricePaise: number };
+        const body = request.payload as {
+          mode: BillingMode;
+          externalKey?: string;
+          planCredits: number;
+          creditPricePaise: number;
+        };
         const { account, created } = await billing.createAccount(principalOf(request), body, request.info.id);
         return h.response(account).code(created ? 201 : 200);
       },
@@ -116,7 +144,12 @@ export const billingRoutesPlugin = defineRoutePlugin({
         tags: ['api', 'billing'],
         description: 'The tenant’s billing accounts with their balances',
         auth: { access: { scope: readers } },
-        response: { status: { 200: Joi.object({ items: Joi.array().items(billingAccountSchema) }).label('BillingAccounts'), ...errorResponses(401, 403) } },
+        response: {
+          status: {
+            200: Joi.object({ items: Joi.array().items(billingAccountSchema) }).label('BillingAccounts'),
+            ...errorResponses(401, 403),
+          },
+        },
       },
       handler: async (request) => ({ items: await billing.listAccounts(principalOf(request)) }),
     },
@@ -141,19 +174,30 @@ export const billingRoutesPlugin = defineRoutePlugin({
         auth: { access: { scope: readers } },
         validate: {
           params: idParams,
-          query: Joi.object({ limit: Joi.number().integer().min(1).max(200).default(50), offset: Joi.number().integer().min(0).max(10_000_000).default(0) }),
+          query: Joi.object({
+            limit: Joi.number().integer().min(1).max(200).default(50),
+            offset: Joi.number().integer().min(0).max(10_000_000).default(0),
+          }),
           failAction: failValidation,
         },
         response: {
           status: {
-            200: Joi.object({ items: Joi.array().items(ledgerEntrySchema), total: Joi.number().integer(), limit: Joi.number().integer(), offset: Joi.number().integer() }).label('LedgerPage'),
+            200: Joi.object({
+              items: Joi.array().items(ledgerEntrySchema),
+              total: Joi.number().integer(),
+              limit: Joi.number().integer(),
+              offset: Joi.number().integer(),
+            }).label('LedgerPage'),
             ...errorResponses(400, 401, 403, 404),
           },
         },
       },
       async handler(request) {
         const query = request.query as { limit: number; offset: number };
-        return { ...(await billing.ledger(principalOf(request), (request.params as { id: string }).id, query)), ...query };
+        return {
+          ...(await billing.ledger(principalOf(request), (request.params as { id: string }).id, query)),
+          ...query,
+        };
       },
     },
     {
@@ -162,20 +206,35 @@ export const billingRoutesPlugin = defineRoutePlugin({
       options: {
         tags: ['api', 'billing'],
         description: 'Grant credits to an account, with a reason; idempotent per Idempotency-Key',
-        notes: 'The same key answers the same ledger entry with 200; the same key for a different grant is 409 IDEMPOTENCY_KEY_REUSED.',
+        notes:
+          'The same key answers the same ledger entry with 200; the same key for a different grant is 409 IDEMPOTENCY_KEY_REUSED.',
         auth: { access: { scope: admin } },
         validate: {
           params: idParams,
           headers: idempotencyHeaders,
-          payload: Joi.object({ credits: Joi.number().integer().min(1).max(1_000_000).required(), reason: reasonSchema.required() }).label('CreditGrant'),
+          payload: Joi.object({
+            credits: Joi.number().integer().min(1).max(1_000_000).required(),
+            reason: reasonSchema.required(),
+          }).label('CreditGrant'),
           failAction: failValidation,
         },
-        response: { status: { 200: Joi.object({ entry: ledgerEntrySchema, account: billingAccountSchema }).label('GrantResult'), 201: Joi.object({ entry: ledgerEntrySchema, account: billingAccountSchema }).label('GrantResult'), ...errorResponses(400, 401, 403, 404, 409) } },
+        response: {
+          status: {
+            200: Joi.object({ entry: ledgerEntrySchema, account: billingAccountSchema }).label('GrantResult'),
+            201: Joi.object({ entry: ledgerEntrySchema, account: billingAccountSchema }).label('GrantResult'),
+            ...errorResponses(400, 401, 403, 404, 409),
+          },
+        },
       },
       async handler(request, h) {
         const body = request.payload as { credits: number; reason: string };
         const idempotencyKey = (request.headers['idempotency-key'] as string).trim();
-        const { entry, account, created } = await billing.grant(principalOf(request), (request.params as { id: string }).id, { ...body, idempotencyKey }, request.info.id);
+        const { entry, account, created } = await billing.grant(
+          principalOf(request),
+          (request.params as { id: string }).id,
+          { ...body, idempotencyKey },
+          request.info.id,
+        );
         return h.response({ entry, account }).code(created ? 201 : 200);
       },
     },
@@ -197,7 +256,12 @@ export const billingRoutesPlugin = defineRoutePlugin({
         },
         response: {
           status: {
-            200: Joi.object({ items: Joi.array().items(invoiceSchema), total: Joi.number().integer(), limit: Joi.number().integer(), offset: Joi.number().integer() }).label('InvoicePage'),
+            200: Joi.object({
+              items: Joi.array().items(invoiceSchema),
+              total: Joi.number().integer(),
+              limit: Joi.number().integer(),
+              offset: Joi.number().integer(),
+            }).label('InvoicePage'),
             ...errorResponses(400, 401, 403),
           },
         },
@@ -225,7 +289,8 @@ export const billingRoutesPlugin = defineRoutePlugin({
       options: {
         tags: ['api', 'billing'],
         description: 'Move an invoice along draft → issued → paid, or void it (from draft or issued); audited',
-        notes: 'Marking paid here records a payment received outside the providers (`paidVia: manual`) and needs a reason. Asking for the state it is in changes nothing.',
+        notes:
+          'Marking paid here records a payment received outside the providers (`paidVia: manual`) and needs a reason. Asking for the state it is in changes nothing.',
         auth: { access: { scope: admin } },
         validate: {
           params: idParams,
@@ -239,7 +304,12 @@ export const billingRoutesPlugin = defineRoutePlugin({
       },
       handler(request) {
         const body = request.payload as { state: 'issued' | 'paid' | 'void'; reason?: string };
-        return billing.changeInvoice(principalOf(request), (request.params as { id: string }).id, body, request.info.id);
+        return billing.changeInvoice(
+          principalOf(request),
+          (request.params as { id: string }).id,
+          body,
+          request.info.id,
+        );
       },
     },
     {
@@ -247,13 +317,16 @@ export const billingRoutesPlugin = defineRoutePlugin({
       path: '/v1/reports/{id}/release',
       options: {
         tags: ['api', 'reports', 'billing'],
-        description: 'Release the deliverables: pass the billing gate, then store the latest version’s PDF without its DRAFT watermark',
+        description:
+          'Release the deliverables: pass the billing gate, then store the latest version’s PDF without its DRAFT watermark',
         notes:
           'CREDIT consumes the report’s reservation (402 INSUFFICIENT_CREDITS when it was given back and the balance is short); POSTPAID needs the invoice paid (402 INVOICE_UNPAID) or an admin `override` with a reason. Releasing again answers the same release.',
         auth: { access: { scope: writers } },
         validate: {
           params: idParams,
-          payload: Joi.object({ override: Joi.object({ reason: reasonSchema.required() }).label('ReleaseOverride') }).allow(null).label('ReleaseReport'),
+          payload: Joi.object({ override: Joi.object({ reason: reasonSchema.required() }).label('ReleaseOverride') })
+            .allow(null)
+            .label('ReleaseReport'),
           failAction: failValidation,
         },
         response: { status: { 200: releaseSchema, ...errorResponses(400, 401, 402, 403, 404, 409) } },
@@ -268,7 +341,8 @@ export const billingRoutesPlugin = defineRoutePlugin({
       path: '/v1/reports/{id}/cancel',
       options: {
         tags: ['api', 'reports', 'billing'],
-        description: 'Cancel a report that is not released: its reserved credits are given back and its unpaid invoice voided',
+        description:
+          'Cancel a report that is not released: its reserved credits are given back and its unpaid invoice voided',
         auth: { access: { scope: writers } },
         validate: {
           params: idParams,
@@ -277,7 +351,11 @@ export const billingRoutesPlugin = defineRoutePlugin({
         },
         response: {
           status: {
-            200: Joi.object({ reportId: Joi.string(), status: Joi.string(), creditsReleased: Joi.number().integer() }).label('ReportCancelled'),
+            200: Joi.object({
+              reportId: Joi.string(),
+              status: Joi.string(),
+              creditsReleased: Joi.number().integer(),
+            }).label('ReportCancelled'),
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },

@@ -1,4 +1,10 @@
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError, PaymentRequiredError } from '../errors/domain-error.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidError,
+  NotFoundError,
+  PaymentRequiredError,
+} from '../errors/domain-error.js';
 
 /** The stable codes billing answers with. */
 export const BILLING_ERROR_CODES = {
@@ -20,21 +26,42 @@ export const BILLING_ERROR_CODES = {
 
 export const billingErrors = {
   insufficientCredits: (needed: number, available: number) =>
-    new PaymentRequiredError(BILLING_ERROR_CODES.insufficientCredits, `This report needs ${needed} credit(s); the account has ${available} available`, { needed, available }),
+    new PaymentRequiredError(
+      BILLING_ERROR_CODES.insufficientCredits,
+      `This report needs ${needed} credit(s); the account has ${available} available`,
+      { needed, available },
+    ),
   invoiceUnpaid: (invoiceId: string | null, state: string | null) =>
-    new PaymentRequiredError(BILLING_ERROR_CODES.invoiceUnpaid, 'The report’s invoice is not paid; pay it, or release with an admin override and a reason', { invoiceId, state }),
+    new PaymentRequiredError(
+      BILLING_ERROR_CODES.invoiceUnpaid,
+      'The report’s invoice is not paid; pay it, or release with an admin override and a reason',
+      { invoiceId, state },
+    ),
   accountNotFound: (id: string) => new NotFoundError(`Billing account ${id}`, BILLING_ERROR_CODES.accountNotFound),
   accountExists: (externalKey: string | null) =>
-    new ConflictError(BILLING_ERROR_CODES.accountExists, externalKey === null ? 'The tenant already has its default billing account' : `A billing account for ${externalKey} exists`),
+    new ConflictError(
+      BILLING_ERROR_CODES.accountExists,
+      externalKey === null
+        ? 'The tenant already has its default billing account'
+        : `A billing account for ${externalKey} exists`,
+    ),
   invoiceNotFound: (id: string) => new NotFoundError(`Invoice ${id}`, BILLING_ERROR_CODES.invoiceNotFound),
-  invoiceState: (from: string, to: string) => new ConflictError(BILLING_ERROR_CODES.invoiceState, `An invoice cannot go from ${from} to ${to}`, { from, to }),
+  invoiceState: (from: string, to: string) =>
+    new ConflictError(BILLING_ERROR_CODES.invoiceState, `An invoice cannot go from ${from} to ${to}`, { from, to }),
   paymentNotFound: (id: string) => new NotFoundError(`Payment ${id}`, BILLING_ERROR_CODES.paymentNotFound),
   paymentPurpose: (message: string) => new InvalidError(BILLING_ERROR_CODES.paymentPurpose, message),
-  overrideForbidden: () => new ForbiddenError('Only an admin may release without payment', BILLING_ERROR_CODES.overrideForbidden),
+  overrideForbidden: () =>
+    new ForbiddenError('Only an admin may release without payment', BILLING_ERROR_CODES.overrideForbidden),
   reportCancelled: (id: string) => new ConflictError(BILLING_ERROR_CODES.reportCancelled, `Report ${id} is cancelled`),
-  reportReleased: (id: string) => new ConflictError(BILLING_ERROR_CODES.reportReleased, `Report ${id} is released and cannot be cancelled`),
-  reportNotGenerated: (id: string) => new ConflictError(BILLING_ERROR_CODES.reportNotGenerated, `Report ${id} has no generated PDF to release yet`),
+  reportReleased: (id: string) =>
+    new ConflictError(BILLING_ERROR_CODES.reportReleased, `Report ${id} is released and cannot be cancelled`),
+  reportNotGenerated: (id: string) =>
+    new ConflictError(BILLING_ERROR_CODES.reportNotGenerated, `Report ${id} has no generated PDF to release yet`),
   reportNeedsRegeneration: (id: string) =>
-    new ConflictError(BILLING_ERROR_CODES.reportNeedsRegeneration, `The latest version of report ${id} predates releasable PDFs; generate it again, then release`),
-  webhookSignature: () => new InvalidError(BILLING_ERROR_CODES.webhookSignature, 'The webhook signature does not verify'),
+    new ConflictError(
+      BILLING_ERROR_CODES.reportNeedsRegeneration,
+      `The latest version of report ${id} predates releasable PDFs; generate it again, then release`,
+    ),
+  webhookSignature: () =>
+    new InvalidError(BILLING_ERROR_CODES.webhookSignature, 'The webhook signature does not verify'),
 };

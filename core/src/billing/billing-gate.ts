@@ -9,7 +9,12 @@ import type { AccountRow, InvoiceRow } from './billing-records.js';
 export type ReleaseGateOutcome =
   | { readonly mode: 'UNBILLED' }
   | { readonly mode: 'CREDIT'; readonly consumed: number }
-  | { readonly mode: 'POSTPAID'; readonly invoiceId: string | null; readonly via: 'paid' | 'override'; readonly reason?: string };
+  | {
+      readonly mode: 'POSTPAID';
+      readonly invoiceId: string | null;
+      readonly via: 'paid' | 'override';
+      readonly reason?: string;
+    };
 
 export interface GenerationCharge {
   readonly reportId: string;
@@ -31,15 +36,34 @@ export interface BillingGate {
    */
   reserveForGeneration(trx: Knex.Transaction, actor: AuditActor, charge: GenerationCharge): Promise<void>;
   /** Gives back what the report holds; voids its unpaid invoice when `voidInvoice`. Answers the credits released. */
-  releaseHold(trx: Knex.Transaction, actor: AuditActor, reportId: string, cause: string, voidInvoice: 'none' | 'draft' | 'unpaid'): Promise<number>;
+  releaseHold(
+    trx: Knex.Transaction,
+    actor: AuditActor,
+    reportId: string,
+    cause: string,
+    voidInvoice: 'none' | 'draft' | 'unpaid',
+  ): Promise<number>;
   /** CREDIT consumes the reservation (reserving first if it was released); POSTPAID needs the invoice paid or an admin override. */
-  passRelease(trx: Knex.Transaction, principal: Principal, requestId: string | undefined, charge: GenerationCharge, override: { reason: string } | undefined): Promise<ReleaseGateOutcome>;
+  passRelease(
+    trx: Knex.Transaction,
+    principal: Principal,
+    requestId: string | undefined,
+    charge: GenerationCharge,
+    override: { reason: string } | undefined,
+  ): Promise<ReleaseGateOutcome>;
 }
 
 const actorLabel = (actor: AuditActor) => (actor.kind === 'principal' ? actor.principal.label : actor.label);
 
 export function createBillingGate(audit: AuditService): BillingGate {
-  async function reserve(trx: Knex.Transaction, actor: AuditActor, account: AccountRow, charge: GenerationCharge, reservations: number, cause: string): Promise<void> {
+  async function reserve(
+    trx: Knex.Transaction,
+    actor: AuditActor,
+    account: AccountRow,
+    charge: GenerationCharge,
+    reservations: number,
+    cause: string,
+  ): Promise<void> {
     const { available } = await balanceOf(trx, account.id);
     if (available < charge.credits) throw billingErrors.insufficientCredits(charge.credits, available);
     const { created } = await appendEntry(trx, {
@@ -65,7 +89,11 @@ export function createBillingGate(audit: AuditService): BillingGate {
   }
 
   async function openInvoiceOf(trx: Knex.Transaction, reportId: string): Promise<InvoiceRow | undefined> {
-    return (await trx('billing_invoices').where({ report_id: reportId }).whereNot({ state: 'void' }).forUpdate().first()) as InvoiceRow | undefined;
+    return (await trx('billing_invoices')
+      .where({ report_id: reportId })
+      .whereNot({ state: 'void' })
+      .forUpdate()
+      .first()) as InvoiceRow | undefined;
   }
 
   return {
@@ -88,7 +116,12 @@ export function createBillingGate(audit: AuditService): BillingGate {
           action: 'billing.invoice.created',
           targetType: 'invoice',
           targetId: invoice.id,
-          after: { reportId: charge.reportId, accountId: account.id, amountPaise: Number(invoice.amount_paise), state: invoice.state },
+          after: {
+            reportId: charge.reportId,
+            accountId: account.id,
+            amountPaise: Number(invoice.amount_paise),
+            state: invoice.state,
+          },
         });
         return;
       }
@@ -131,8 +164,17 @@ export function createBillingGate(audit: AuditService): BillingGate {
       if (voidInvoice !== 'none') {
         const invoice = await openInvoiceOf(trx, reportId);
         if (invoice && (invoice.state === 'draft' || (voidInvoice === 'unpaid' && invoice.state === 'issued'))) {
-          await trx('billing_invoices').where({ id: invoice.id }).update({ state: 'void', voided_at: trx.fn.now(), updated_at: trx.fn.now() });
-          await audit.record(trx, actor, { action: 'billing.invoice.voided', targetType: 'invoice', targetId: invoice.id, before: { state: invoice.state }, after: { state: 'void' }, reason: cause });
+          await trx('billing_invoices')
+            .where({ id: invoice.id })
+            .update({ state: 'void', voided_at: trx.fn.now(), updated_at: trx.fn.now() });
+          await audit.record(trx, actor, {
+            action: 'billing.invoice.voided',
+            targetType: 'invoice',
+            targetId: invoice.id,
+            before: { state: invoice.state },
+            after: { state: 'void' },
+            reason: cause,
+          });
         }
       }
       return released;
@@ -141,7 +183,8 @@ export function createBillingGate(audit: AuditService): BillingGate {
     async passRelease(trx, principal, requestId, charge, override) {
       const actor: AuditActor = { kind: 'principal', principal, requestId };
       const hold = await reportHold(trx, charge.reportId);
-      const account = hold.accountId !== undefined ? await lockAccount(trx, hold.accountId) : await lockDefaultAccount(trx);
+      const account =
+        hold.accountId !== undefined ? await lockAccount(trx, hold.accountId) : await lockDefaultAccount(trx);
       if (!account) return { mode: 'UNBILLED' };
       if (account.mode === 'POSTPAID') {
         const invoice = await openInvoiceOf(trx, charge.reportId);

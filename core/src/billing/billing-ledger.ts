@@ -19,7 +19,10 @@ export async function lockDefaultAccount(trx: Knex.Transaction): Promise<Account
 export async function balanceOf(trx: Knex.Transaction, accountId: string): Promise<AccountBalance> {
   const row = (await trx('billing_ledger')
     .where({ account_id: accountId })
-    .select(trx.raw('coalesce(sum(balance_delta), 0)::int AS balance'), trx.raw('coalesce(sum(reserved_delta), 0)::int AS reserved'))
+    .select(
+      trx.raw('coalesce(sum(balance_delta), 0)::int AS balance'),
+      trx.raw('coalesce(sum(reserved_delta), 0)::int AS reserved'),
+    )
     .first()) as { balance: number; reserved: number };
   const balance = Number(row.balance);
   const reserved = Number(row.reserved);
@@ -61,7 +64,10 @@ export interface NewLedgerEntry {
  * Appends an entry once per idempotency key: a repeat answers the entry already written
  * (`created: false`); the same key with a different entry is a conflict, never a second write.
  */
-export async function appendEntry(trx: Knex.Transaction, entry: NewLedgerEntry): Promise<{ row: LedgerRow; created: boolean }> {
+export async function appendEntry(
+  trx: Knex.Transaction,
+  entry: NewLedgerEntry,
+): Promise<{ row: LedgerRow; created: boolean }> {
   const inserted = (await trx('billing_ledger')
     .insert({
       tenant_id: entry.tenantId,
@@ -86,7 +92,11 @@ export async function appendEntry(trx: Knex.Transaction, entry: NewLedgerEntry):
     existing.balance_delta === entry.balanceDelta &&
     existing.reserved_delta === entry.reservedDelta;
   if (!same) {
-    throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another ledger entry; use a new key', { ledgerEntryId: Number(existing.id) });
+    throw new ConflictError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This idempotency key was used for another ledger entry; use a new key',
+      { ledgerEntryId: Number(existing.id) },
+    );
   }
   return { row: existing, created: false };
 }

@@ -64,17 +64,38 @@ export interface SettlementResult {
 /** Accounts, the credit ledger, postpaid invoices and payments; the gates live in `gate`. */
 export interface BillingService {
   readonly gate: BillingGate;
-  createAccount(principal: Principal, account: NewAccount, requestId?: string): Promise<{ account: BillingAccount; created: boolean }>;
+  createAccount(
+    principal: Principal,
+    account: NewAccount,
+    requestId?: string,
+  ): Promise<{ account: BillingAccount; created: boolean }>;
   listAccounts(principal: Principal): Promise<BillingAccount[]>;
   account(principal: Principal, id: string): Promise<BillingAccount>;
   ledger(principal: Principal, id: string, page: { limit: number; offset: number }): Promise<Page<LedgerEntry>>;
-  grant(principal: Principal, id: string, grant: { credits: number; reason: string; idempotencyKey: string }, requestId?: string): Promise<{ entry: LedgerEntry; created: boolean; account: BillingAccount }>;
-  invoices(principal: Principal, query: { accountId?: string | undefined; state?: InvoiceState | undefined; limit: number; offset: number }): Promise<Page<Invoice>>;
+  grant(
+    principal: Principal,
+    id: string,
+    grant: { credits: number; reason: string; idempotencyKey: string },
+    requestId?: string,
+  ): Promise<{ entry: LedgerEntry; created: boolean; account: BillingAccount }>;
+  invoices(
+    principal: Principal,
+    query: { accountId?: string | undefined; state?: InvoiceState | undefined; limit: number; offset: number },
+  ): Promise<Page<Invoice>>;
   invoice(principal: Principal, id: string): Promise<Invoice>;
-  changeInvoice(principal: Principal, id: string, change: { state: Exclude<InvoiceState, 'draft'>; reason?: string | undefined }, requestId?: string): Promise<Invoice>;
+  changeInvoice(
+    principal: Principal,
+    id: string,
+    change: { state: Exclude<InvoiceState, 'draft'>; reason?: string | undefined },
+    requestId?: string,
+  ): Promise<Invoice>;
   /** A pending payment of the given purpose, whose amount the host computes; the provider link is attached after. */
   preparePayment(principal: Principal, request: PaymentRequest, requestId?: string): Promise<Payment>;
-  attachPaymentLink(principal: Principal, paymentId: string, link: { providerRef: string; url: string }): Promise<Payment>;
+  attachPaymentLink(
+    principal: Principal,
+    paymentId: string,
+    link: { providerRef: string; url: string },
+  ): Promise<Payment>;
   /** Across tenants: the payment a provider event names; `undefined` when it is not ours. */
   findPayment(paymentId: string): Promise<Payment | undefined>;
   findPaymentByRef(provider: PaymentProvider, providerRef: string): Promise<Payment | undefined>;
@@ -88,7 +109,11 @@ const UNIQUE_VIOLATION = '23505';
 export function createBillingService(deps: { knex: Knex; audit: AuditService }): BillingService {
   const { knex, audit } = deps;
   const gate = createBillingGate(audit);
-  const actorOf = (principal: Principal, requestId?: string): AuditActor => ({ kind: 'principal', principal, requestId });
+  const actorOf = (principal: Principal, requestId?: string): AuditActor => ({
+    kind: 'principal',
+    principal,
+    requestId,
+  });
 
   async function accountIn(trx: Knex.Transaction, id: string): Promise<AccountRow> {
     const row = (await trx('billing_accounts').where({ id }).first()) as AccountRow | undefined;
@@ -109,20 +134,36 @@ export function createBillingService(deps: { knex: Knex; audit: AuditService }):
 
   async function paymentWhere(where: Record<string, string>): Promise<Payment | undefined> {
     // A webhook names a payment before any tenant is known; the row says whose it is.
-    const row = (await withSystem(knex, (trx) => trx('billing_payments').where(where).first())) as PaymentRow | undefined;
+    const row = (await withSystem(knex, (trx) => trx('billing_payments').where(where).first())) as
+      PaymentRow | undefined;
     return row ? toPayment(row) : undefined;
   }
 
   /** Marks an invoice paid from issued (or from draft, through issued, when payment came first). */
-  async function payInvoice(trx: Knex.Transaction, actor: AuditActor, invoice: InvoiceRow, via: string, reason?: string): Promise<InvoiceRow> {
+  async function payInvoice(
+    trx: Knex.Transaction,
+    actor: AuditActor,
+    invoice: InvoiceRow,
+    via: string,
+    reason?: string,
+  ): Promise<InvoiceRow> {
     if (invoice.state === 'draft') {
-      await trx('billing_invoices').where({ id: invoice.id }).update({ state: 'issued', issued_at: trx.fn.now(), updated_at: trx.fn.now() });
+      await trx('billing_invoices')
+        .where({ id: invoice.id })
+        .update({ state: 'issued', issued_at: trx.fn.now(), updated_at: trx.fn.now() });
     }
     const [paid] = (await trx('billing_invoices')
       .where({ id: invoice.id })
       .update({ state: 'paid', paid_at: trx.fn.now(), paid_via: via, updated_at: trx.fn.now() })
       .returning('*')) as [InvoiceRow];
-    await audit.record(trx, actor, { action: 'billing.invoice.paid', targetType: 'invoice', targetId: invoice.id, before: { state: invoice.state }, after: { state: 'paid', paidVia: via }, reason });
+    await audit.record(trx, actor, {
+      action: 'billing.invoice.paid',
+      targetType: 'invoice',
+      targetId: invoice.id,
+      before: { state: invoice.state },
+      after: { state: 'paid', paidVia: via },
+      reason,
+    });
     return paid;
   }
 
@@ -133,7 +174,9 @@ export function createBillingService(deps: { knex: Knex; audit: AuditService }):
       const externalKey = request.externalKey ?? null;
       const existing = await withTenant(knex, principal.tenantId, async (trx) => {
         const query = trx('billing_accounts');
-        const row = (await (externalKey === null ? query.whereNull('external_key') : query.where({ external_key: externalKey })).first()) as AccountRow | undefined;
+        const row = (await (
+          externalKey === null ? query.whereNull('external_key') : query.where({ external_key: externalKey })
+        ).first()) as AccountRow | undefined;
         return row ? viewOf(trx, row) : undefined;
       });
       if (existing) {
@@ -156,7 +199,12 @@ export function createBillingService(deps: { knex: Knex; audit: AuditService }):
             action: 'billing.account.created',
             targetType: 'billing_account',
             targetId: row.id,
-            after: { mode: row.mode, externalKey, planCredits: row.plan_credits, creditPricePaise: Number(row.credit_price_paise) },
+            after: {
+              mode: row.mode,
+              externalKey,
+              planCredits: row.plan_credits,
+              creditPricePaise: Number(row.credit_price_paise),
+            },
           });
           return viewOf(trx, row);
         });
@@ -181,8 +229,14 @@ export function createBillingService(deps: { knex: Knex; audit: AuditService }):
     ledger(principal, id, page) {
       return withTenant(knex, principal.tenantId, async (trx) => {
         await accountIn(trx, id);
-        const rows = (await trx('billing_ledger').where({ account_id: id }).orderBy('id', 'desc').limit(page.limit).offset(page.offset)) as LedgerRow[];
-        const counted = (await trx('billing_ledger').where({ account_id: id }).count({ n: '*' }).first()) as { n: number | string };
+        const rows = (await trx('billing_ledger')
+          .where({ account_id: id })
+          .orderBy('id', 'desc')
+          .limit(page.limit)
+          .offset(page.offset)) as LedgerRow[];
+        const counted = (await trx('billing_ledger').where({ account_id: id }).count({ n: '*' }).first()) as {
+          n: number | string;
+        };
         return { items: rows.map(toLedgerEntry), total: Number(counted.n) };
       });
     },
@@ -222,7 +276,13 @@ export function createBillingService(deps: { knex: Knex; audit: AuditService }):
           if (query.state) void builder.where({ state: query.state });
           return builder;
         };
-        const rows = (await filtered().orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(query.limit).offset(query.offset)) as InvoiceRow[];
+        const rows = (await filtered()
+          .orderBy([
+            { column: 'created_at', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
+          .limit(query.limit)
+          .offset(query.offset)) as InvoiceRow[];
         const counted = (await filtered().count({ n: '*' }).first()) as { n: number | string };
         return { items: rows.map(toInvoice), total: Number(counted.n) };
       });
@@ -236,12 +296,17 @@ export function createBillingService(deps: { knex: Knex; audit: AuditService }):
       return withTenant(knex, principal.tenantId, async (trx) => {
         const invoice = await invoiceIn(trx, id, true);
         if (invoice.state === change.state) return toInvoice(invoice);
-        const legal = (invoice.state === 'draft' && change.state !== 'paid') || (invoice.state === 'issued' && change.state !== 'issued');
+        const legal =
+          (invoice.state === 'draft' && change.state !== 'paid') ||
+          (invoice.state === 'issued' && change.state !== 'issued');
         if (!legal) throw billingErrors.invoiceState(invoice.state, change.state);
         const actor = actorOf(principal, requestId);
         if (change.state === 'paid') return toInvoice(await payInvoice(trx, actor, invoice, 'manual', change.reason));
         const stamp = change.state === 'issued' ? { issued_at: trx.fn.now() } : { voided_at: trx.fn.now() };
-        const [row] = (await trx('billing_invoices').where({ id }).update({ state: change.state, ...stamp, updated_at: trx.fn.now() }).returning('*')) as [InvoiceRow];
+        const [row] = (await trx('billing_invoices')
+          .where({ id })
+          .update({ state: change.state, ...stamp, updated_at: trx.fn.now() })
+          .returning('*')) as [InvoiceRow];
         await audit.record(trx, actor, {
           action: change.state === 'issued' ? 'billing.invoice.issued' : 'billing.invoice.voided',
           targetType: 'invoice',
@@ -257,27 +322,57 @@ export function createBillingService(deps: { knex: Knex; audit: AuditService }):
     preparePayment(principal, request, requestId) {
       return withTenant(knex, principal.tenantId, async (trx) => {
         const account = await accountIn(trx, request.accountId);
-        let values: { purpose: 'top_up' | 'invoice'; credits: number | null; invoice_id: string | null; amount_paise: number };
+        let values: {
+          purpose: 'top_up' | 'invoice';
+          credits: number | null;
+          invoice_id: string | null;
+          amount_paise: number;
+        };
         if (request.credits !== undefined && request.invoiceId === undefined) {
-          if (account.mode !== 'CREDIT') throw billingErrors.paymentPurpose('Credits are bought for a CREDIT account only');
-          values = { purpose: 'top_up', credits: request.credits, invoice_id: null, amount_paise: request.credits * Number(account.credit_price_paise) };
+          if (account.mode !== 'CREDIT')
+            throw billingErrors.paymentPurpose('Credits are bought for a CREDIT account only');
+          values = {
+            purpose: 'top_up',
+            credits: request.credits,
+            invoice_id: null,
+            amount_paise: request.credits * Number(account.credit_price_paise),
+          };
         } else if (request.invoiceId !== undefined && request.credits === undefined) {
           const invoice = await invoiceIn(trx, request.invoiceId);
-          if (invoice.account_id !== account.id) throw billingErrors.paymentPurpose('The invoice belongs to another account');
-          if (invoice.state !== 'draft' && invoice.state !== 'issued') throw billingErrors.invoiceState(invoice.state, 'paid');
+          if (invoice.account_id !== account.id)
+            throw billingErrors.paymentPurpose('The invoice belongs to another account');
+          if (invoice.state !== 'draft' && invoice.state !== 'issued')
+            throw billingErrors.invoiceState(invoice.state, 'paid');
           if (Number(invoice.amount_paise) <= 0) throw billingErrors.paymentPurpose('The invoice has nothing to pay');
-          values = { purpose: 'invoice', credits: null, invoice_id: invoice.id, amount_paise: Number(invoice.amount_paise) };
+          values = {
+            purpose: 'invoice',
+            credits: null,
+            invoice_id: invoice.id,
+            amount_paise: Number(invoice.amount_paise),
+          };
         } else {
           throw billingErrors.paymentPurpose('Give either credits or invoiceId');
         }
         const [row] = (await trx('billing_payments')
-          .insert({ tenant_id: principal.tenantId, account_id: account.id, provider: request.provider, ...values, created_by: principal.label })
+          .insert({
+            tenant_id: principal.tenantId,
+            account_id: account.id,
+            provider: request.provider,
+            ...values,
+            created_by: principal.label,
+          })
           .returning('*')) as [PaymentRow];
         await audit.record(trx, actorOf(principal, requestId), {
           action: 'billing.payment.created',
           targetType: 'payment',
           targetId: row.id,
-          after: { provider: row.provider, purpose: row.purpose, credits: row.credits, invoiceId: row.invoice_id, amountPaise: Number(row.amount_paise) },
+          after: {
+            provider: row.provider,
+            purpose: row.purpose,
+            credits: row.credits,
+            invoiceId: row.invoice_id,
+            amountPaise: Number(row.amount_paise),
+          },
         });
         return toPayment(row);
       });
@@ -304,13 +399,17 @@ export function createBillingService(deps: { knex: Knex; audit: AuditService }):
     },
 
     async settle(event) {
-      const payment = UUID.test(event.paymentId) ? await paymentWhere({ id: event.paymentId, provider: event.provider }) : undefined;
+      const payment = UUID.test(event.paymentId)
+        ? await paymentWhere({ id: event.paymentId, provider: event.provider })
+        : undefined;
       if (!payment) return { duplicate: false, outcome: 'unknown-payment' };
       const actor: AuditActor = { kind: 'system', tenantId: payment.tenantId, label: `webhook:${event.provider}` };
       try {
         return await withTenant(knex, payment.tenantId, async (trx) => {
           const locked = (await trx('billing_payments').where({ id: payment.id }).forUpdate().first()) as PaymentRow;
-          const seen = await trx<{ outcome: string; provider: string; event_id: string }>('billing_payment_events').where({ provider: event.provider, event_id: event.eventId }).first();
+          const seen = await trx<{ outcome: string; provider: string; event_id: string }>('billing_payment_events')
+            .where({ provider: event.provider, event_id: event.eventId })
+            .first();
           if (seen) return { duplicate: true, outcome: seen.outcome };
           const outcome = await apply(trx, actor, locked, event);
           await trx('billing_payment_events').insert({
@@ -338,12 +437,19 @@ export function createBillingService(deps: { knex: Knex; audit: AuditService }):
     },
   };
 
-  async function apply(trx: Knex.Transaction, actor: AuditActor, payment: PaymentRow, event: ProviderEvent): Promise<string> {
+  async function apply(
+    trx: Knex.Transaction,
+    actor: AuditActor,
+    payment: PaymentRow,
+    event: ProviderEvent,
+  ): Promise<string> {
     if (event.outcome === 'ignored') return 'ignored';
     if (event.outcome !== 'paid') {
       // A late failure or expiry never undoes a payment that arrived first.
       if (payment.state !== 'pending') return `stale-${event.outcome}`;
-      await trx('billing_payments').where({ id: payment.id }).update({ state: event.outcome, updated_at: trx.fn.now() });
+      await trx('billing_payments')
+        .where({ id: payment.id })
+        .update({ state: event.outcome, updated_at: trx.fn.now() });
       return event.outcome;
     }
     if (payment.state === 'paid') return 'already-paid';
@@ -364,7 +470,12 @@ export function createBillingService(deps: { knex: Knex; audit: AuditService }):
         createdBy: actor.kind === 'system' ? actor.label : actor.principal.label,
       });
       if (created) {
-        await audit.record(trx, actor, { action: 'billing.credits.topped-up', targetType: 'billing_account', targetId: payment.account_id, after: { credits: payment.credits, paymentId: payment.id, ledgerEntryId: Number(row.id) } });
+        await audit.record(trx, actor, {
+          action: 'billing.credits.topped-up',
+          targetType: 'billing_account',
+          targetId: payment.account_id,
+          after: { credits: payment.credits, paymentId: payment.id, ledgerEntryId: Number(row.id) },
+        });
       }
       return 'credits-granted';
     }

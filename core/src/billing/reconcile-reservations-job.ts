@@ -18,7 +18,12 @@ export const RECONCILE_RESERVATIONS_JOB = 'billing.reconcile-reservations';
 export const reconcileReservationsJob = defineJob({
   name: RECONCILE_RESERVATIONS_JOB,
   deps: { database: coreServices.database, billing: coreServices.billing, config: coreServices.config },
-  payloadSchema: Joi.object<ReconcileReservationsPayload>({ olderThanHours: Joi.number().integer().min(0).max(24 * 365) }),
+  payloadSchema: Joi.object<ReconcileReservationsPayload>({
+    olderThanHours: Joi.number()
+      .integer()
+      .min(0)
+      .max(24 * 365),
+  }),
   retry: { limit: 3, backoff: { delaySeconds: 60, exponential: true, maxDelaySeconds: 3600 } },
   policy: 'stately',
   timeoutSeconds: 10 * 60,
@@ -43,7 +48,9 @@ export const reconcileReservationsJob = defineJob({
     for (const row of result.rows) {
       const cause = row.status === 'cancelled' ? 'reconcile.cancelled' : 'reconcile.abandoned';
       const actor = { kind: 'system' as const, tenantId: row.tenant_id, label: 'job:billing.reconcile-reservations' };
-      released += await withTenant(database.knex, row.tenant_id, (trx) => billing.gate.releaseHold(trx, actor, row.report_id, cause, 'none'));
+      released += await withTenant(database.knex, row.tenant_id, (trx) =>
+        billing.gate.releaseHold(trx, actor, row.report_id, cause, 'none'),
+      );
     }
     logger.info({ reports: result.rows.length, released, olderThanHours: hours }, 'reservations reconciled');
     return { reports: result.rows.length, creditsReleased: released, olderThanHours: hours };

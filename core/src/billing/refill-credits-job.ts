@@ -31,7 +31,10 @@ export const refillCreditsJob = defineJob({
     const period = payload.period ?? currentPeriod(new Date());
     // Across tenants by design: the sweep serves every subscribed account.
     const accounts = await withSystem<{ id: string; tenant_id: string; plan_credits: number }[]>(database.knex, (trx) =>
-      trx('billing_accounts').where({ mode: 'CREDIT' }).where('plan_credits', '>', 0).select('id', 'tenant_id', 'plan_credits'),
+      trx('billing_accounts')
+        .where({ mode: 'CREDIT' })
+        .where('plan_credits', '>', 0)
+        .select('id', 'tenant_id', 'plan_credits'),
     );
     let granted = 0;
     for (const account of accounts) {
@@ -48,12 +51,16 @@ export const refillCreditsJob = defineJob({
           createdBy: 'job:billing.refill-credits',
         });
         if (entry.created) {
-          await audit.record(trx, { kind: 'system', tenantId: account.tenant_id, label: 'job:billing.refill-credits' }, {
-            action: 'billing.credits.refilled',
-            targetType: 'billing_account',
-            targetId: account.id,
-            after: { credits: account.plan_credits, period, ledgerEntryId: Number(entry.row.id) },
-          });
+          await audit.record(
+            trx,
+            { kind: 'system', tenantId: account.tenant_id, label: 'job:billing.refill-credits' },
+            {
+              action: 'billing.credits.refilled',
+              targetType: 'billing_account',
+              targetId: account.id,
+              after: { credits: account.plan_credits, period, ledgerEntryId: Number(entry.row.id) },
+            },
+          );
         }
         return entry.created;
       });

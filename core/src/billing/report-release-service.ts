@@ -7,7 +7,13 @@ import { artifactFilename, ARTIFACT_CONTENT_TYPES } from '../generation/generate
 import type { Logger } from '../logging/logger.js';
 import type { PackRegistryService } from '../packs/pack-registry-service.js';
 import { releaseReportPdf } from '../render/index.js';
-import { toArtifactRecord, type ArtifactRecord, type ArtifactRow, type ReportRow, type ReportStatus } from '../reports/report-records.js';
+import {
+  toArtifactRecord,
+  type ArtifactRecord,
+  type ArtifactRow,
+  type ReportRow,
+  type ReportStatus,
+} from '../reports/report-records.js';
 import { withTenant } from '../store/tenant-scope.js';
 import { billingErrors } from './billing-errors.js';
 import type { ReleaseGateOutcome } from './billing-gate.js';
@@ -35,8 +41,18 @@ export interface CancelView {
 
 /** Release (the billing gate, then the PDF without its DRAFT watermark) and cancellation of reports. */
 export interface ReportReleaseService {
-  release(principal: Principal, reportId: string, request: { override?: { reason: string } | undefined }, requestId?: string): Promise<ReleaseView>;
-  cancel(principal: Principal, reportId: string, request: { reason?: string | undefined }, requestId?: string): Promise<CancelView>;
+  release(
+    principal: Principal,
+    reportId: string,
+    request: { override?: { reason: string } | undefined },
+    requestId?: string,
+  ): Promise<ReleaseView>;
+  cancel(
+    principal: Principal,
+    reportId: string,
+    request: { reason?: string | undefined },
+    requestId?: string,
+  ): Promise<CancelView>;
 }
 
 interface LatestVersion {
@@ -47,7 +63,14 @@ interface LatestVersion {
   input_sha256: string;
 }
 
-export function createReportReleaseService(deps: { knex: Knex; audit: AuditService; blobs: BlobStore; packs: PackRegistryService; billing: BillingService; logger: Logger }): ReportReleaseService {
+export function createReportReleaseService(deps: {
+  knex: Knex;
+  audit: AuditService;
+  blobs: BlobStore;
+  packs: PackRegistryService;
+  billing: BillingService;
+  logger: Logger;
+}): ReportReleaseService {
   const { knex, audit, blobs, packs, billing, logger } = deps;
 
   async function reportIn(trx: Knex.Transaction, id: string, forUpdate = false): Promise<ReportRow> {
@@ -58,7 +81,11 @@ export function createReportReleaseService(deps: { knex: Knex; audit: AuditServi
   }
 
   const latestVersionOf = async (trx: Knex.Transaction, reportId: string) =>
-    (await trx('report_versions').where({ report_id: reportId }).orderBy('n', 'desc').select('id', 'n', 'pack_key', 'pack_version', 'input_sha256').first()) as LatestVersion | undefined;
+    (await trx('report_versions')
+      .where({ report_id: reportId })
+      .orderBy('n', 'desc')
+      .select('id', 'n', 'pack_key', 'pack_version', 'input_sha256')
+      .first()) as LatestVersion | undefined;
 
   /** The released PDF of a released report: the newest version that has one. */
   async function releasedView(trx: Knex.Transaction, reportId: string): Promise<ReleaseView> {
@@ -66,11 +93,22 @@ export function createReportReleaseService(deps: { knex: Knex; audit: AuditServi
       .join('report_versions as v', 'v.id', 'a.version_id')
       .where({ 'v.report_id': reportId })
       .whereIn('a.kind', ['pdf-released', 'pdf'])
-      .orderBy([{ column: 'v.n', order: 'desc' }, { column: 'a.kind', order: 'desc' }])
+      .orderBy([
+        { column: 'v.n', order: 'desc' },
+        { column: 'a.kind', order: 'desc' },
+      ])
       .select('a.*', 'v.n')
       .first()) as (ArtifactRow & { n: number }) | undefined;
     if (!row) throw billingErrors.reportNotGenerated(reportId);
-    return { reportId, status: 'released', versionId: row.version_id, version: row.n, artifact: toArtifactRecord(row), released: false, gate: null };
+    return {
+      reportId,
+      status: 'released',
+      versionId: row.version_id,
+      version: row.n,
+      artifact: toArtifactRecord(row),
+      released: false,
+      gate: null,
+    };
   }
 
   return {
@@ -89,19 +127,31 @@ export function createReportReleaseService(deps: { knex: Knex; audit: AuditServi
       const { version } = before;
       const source = before.artifacts?.find((artifact) => artifact.kind === 'pdf-source');
       if (!source) {
-        throw before.artifacts?.some((artifact) => artifact.kind === 'pdf') ? billingErrors.reportNeedsRegeneration(reportId) : billingErrors.reportNotGenerated(reportId);
+        throw before.artifacts?.some((artifact) => artifact.kind === 'pdf')
+          ? billingErrors.reportNeedsRegeneration(reportId)
+          : billingErrors.reportNotGenerated(reportId);
       }
       const pack = await packs.resolve(principal, report.pack_key, report.pack_version);
       const sourceBytes = await blobs.get(source.blob_sha256);
       if (!sourceBytes) throw new NotFoundError(`The PDF source of report ${reportId}`, 'ARTIFACT_CONTENT_MISSING');
-      const releasedPdf = await releaseReportPdf(sourceBytes, { packKey: version.pack_key, packVersion: version.pack_version, inputHash: version.input_sha256 });
+      const releasedPdf = await releaseReportPdf(sourceBytes, {
+        packKey: version.pack_key,
+        packVersion: version.pack_version,
+        inputHash: version.input_sha256,
+      });
       const sha256 = await blobs.put(releasedPdf);
 
       const outcome = await withTenant(knex, principal.tenantId, async (trx) => {
         const locked = await reportIn(trx, reportId, true);
         if (locked.status === 'released') return { view: await releasedView(trx, reportId), publish: false };
         if (locked.status === 'cancelled') throw billingErrors.reportCancelled(reportId);
-        const gate = await billing.gate.passRelease(trx, principal, requestId, { reportId, reportTitle: locked.title, credits: pack.detail.manifest.credits }, request.override);
+        const gate = await billing.gate.passRelease(
+          trx,
+          principal,
+          requestId,
+          { reportId, reportTitle: locked.title, credits: pack.detail.manifest.credits },
+          request.override,
+        );
         const [artifact] = (await trx('artifacts')
           .insert({
             tenant_id: principal.tenantId,
@@ -114,15 +164,27 @@ export function createReportReleaseService(deps: { knex: Knex; audit: AuditServi
           })
           .returning('*')) as [ArtifactRow];
         await trx('reports').where({ id: reportId }).update({ status: 'released', updated_at: trx.fn.now() });
-        await audit.record(trx, { kind: 'principal', principal, requestId }, {
-          action: 'report.released',
-          targetType: 'report',
-          targetId: reportId,
-          before: { status: locked.status },
-          after: { status: 'released', version: version.n, versionId: version.id, artifactId: artifact.id, gate },
-          reason: request.override?.reason,
-        });
-        const view: ReleaseView = { reportId, status: 'released', versionId: version.id, version: version.n, artifact: toArtifactRecord(artifact), released: true, gate };
+        await audit.record(
+          trx,
+          { kind: 'principal', principal, requestId },
+          {
+            action: 'report.released',
+            targetType: 'report',
+            targetId: reportId,
+            before: { status: locked.status },
+            after: { status: 'released', version: version.n, versionId: version.id, artifactId: artifact.id, gate },
+            reason: request.override?.reason,
+          },
+        );
+        const view: ReleaseView = {
+          reportId,
+          status: 'released',
+          versionId: version.id,
+          version: version.n,
+          artifact: toArtifactRecord(artifact),
+          released: true,
+          gate,
+        };
         return { view, publish: true, externalKey: locked.external_key };
       });
       if (outcome.publish) {
@@ -146,7 +208,14 @@ export function createReportReleaseService(deps: { knex: Knex; audit: AuditServi
         const actor: AuditActor = { kind: 'principal', principal, requestId };
         if (report.status !== 'cancelled') {
           await trx('reports').where({ id: reportId }).update({ status: 'cancelled', updated_at: trx.fn.now() });
-          await audit.record(trx, actor, { action: 'report.cancelled', targetType: 'report', targetId: reportId, before: { status: report.status }, after: { status: 'cancelled' }, reason: request.reason });
+          await audit.record(trx, actor, {
+            action: 'report.cancelled',
+            targetType: 'report',
+            targetId: reportId,
+            before: { status: report.status },
+            after: { status: 'cancelled' },
+            reason: request.reason,
+          });
         }
         const creditsReleased = await billing.gate.releaseHold(trx, actor, reportId, 'report.cancelled', 'unpaid');
         return { reportId, status: 'cancelled', creditsReleased };

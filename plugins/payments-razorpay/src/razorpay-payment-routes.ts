@@ -2,7 +2,12 @@ import { defineRoutePlugin, errorResponses, failValidation, principalOf, uuidSch
 import Joi from 'joi';
 import { razorpayPaymentsRef } from './razorpay-payments-service.js';
 
-const receiptSchema = Joi.object({ received: Joi.boolean(), eventId: Joi.string(), duplicate: Joi.boolean(), outcome: Joi.string() }).label('RazorpayWebhookReceipt');
+const receiptSchema = Joi.object({
+  received: Joi.boolean(),
+  eventId: Joi.string(),
+  duplicate: Joi.boolean(),
+  outcome: Joi.string(),
+}).label('RazorpayWebhookReceipt');
 
 export const razorpayPaymentRoutesPlugin = defineRoutePlugin({
   name: 'razorpay-payment-routes',
@@ -14,7 +19,8 @@ export const razorpayPaymentRoutesPlugin = defineRoutePlugin({
       options: {
         tags: ['api', 'payments'],
         description: 'A Razorpay payment link that buys credits for a CREDIT account, or pays a postpaid invoice',
-        notes: 'The amount is the host’s: credits × the account’s credit price, or the invoice amount. Settled by the verified webhook only.',
+        notes:
+          'The amount is the host’s: credits × the account’s credit price, or the invoice amount. Settled by the verified webhook only.',
         auth: { access: { scope: ['admin', 'operator', 'service'] } },
         validate: {
           payload: Joi.object({
@@ -50,8 +56,10 @@ export const razorpayPaymentRoutesPlugin = defineRoutePlugin({
       path: '/v1/payments/webhooks/razorpay',
       options: {
         tags: ['api', 'payments'],
-        description: 'Razorpay webhook: X-Razorpay-Signature (HMAC-SHA256 of the raw body) is verified, then the event settles once',
-        notes: 'A replayed or retried event (same X-Razorpay-Event-Id) is acknowledged with duplicate: true and changes nothing; a forged signature is 400 WEBHOOK_SIGNATURE_INVALID.',
+        description:
+          'Razorpay webhook: X-Razorpay-Signature (HMAC-SHA256 of the raw body) is verified, then the event settles once',
+        notes:
+          'A replayed or retried event (same X-Razorpay-Event-Id) is acknowledged with duplicate: true and changes nothing; a forged signature is 400 WEBHOOK_SIGNATURE_INVALID.',
         auth: false,
         // The signature covers the bytes as sent, so the body stays unparsed.
         payload: { output: 'data', parse: false, maxBytes: 1024 * 1024, allow: ['application/json'] },
@@ -62,7 +70,11 @@ export const razorpayPaymentRoutesPlugin = defineRoutePlugin({
           const value = request.headers[name];
           return typeof value === 'string' && value.length > 0 ? value.slice(0, 200) : undefined;
         };
-        return razorpay.receiveWebhook(request.payload as Buffer, header('x-razorpay-signature'), header('x-razorpay-event-id'));
+        return razorpay.receiveWebhook(
+          request.payload as Buffer,
+          header('x-razorpay-signature'),
+          header('x-razorpay-event-id'),
+        );
       },
     },
   ],

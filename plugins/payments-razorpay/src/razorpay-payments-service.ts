@@ -31,8 +31,16 @@ export interface RazorpayWebhookReceipt extends SettlementResult {
 
 /** Razorpay payment links for top-ups and invoices, and the webhook that settles them. */
 export interface RazorpayPaymentsService {
-  paymentLink(principal: Principal, request: { accountId: string; credits?: number; invoiceId?: string }, requestId?: string): Promise<PaymentLink>;
-  receiveWebhook(rawBody: Buffer, signature: string | undefined, eventId: string | undefined): Promise<RazorpayWebhookReceipt>;
+  paymentLink(
+    principal: Principal,
+    request: { accountId: string; credits?: number; invoiceId?: string },
+    requestId?: string,
+  ): Promise<PaymentLink>;
+  receiveWebhook(
+    rawBody: Buffer,
+    signature: string | undefined,
+    eventId: string | undefined,
+  ): Promise<RazorpayWebhookReceipt>;
 }
 
 export const razorpayPaymentsRef = createServiceRef<RazorpayPaymentsService>('payments.razorpay');
@@ -40,11 +48,19 @@ export const razorpayPaymentsRef = createServiceRef<RazorpayPaymentsService>('pa
 interface RazorpayEvent {
   readonly event?: string;
   readonly payload?: {
-    readonly payment_link?: { readonly entity?: { readonly id?: string; readonly reference_id?: string; readonly amount_paid?: number; readonly notes?: Record<string, string> } };
+    readonly payment_link?: {
+      readonly entity?: {
+        readonly id?: string;
+        readonly reference_id?: string;
+        readonly amount_paid?: number;
+        readonly notes?: Record<string, string>;
+      };
+    };
   };
 }
 
-const notConfigured = (what: string) => new UnavailableError('PAYMENT_PROVIDER_NOT_CONFIGURED', `Razorpay is not configured on this host (${what})`);
+const notConfigured = (what: string) =>
+  new UnavailableError('PAYMENT_PROVIDER_NOT_CONFIGURED', `Razorpay is not configured on this host (${what})`);
 
 function outcomeOf(type: string): ProviderEvent['outcome'] {
   if (type === 'payment_link.paid') return 'paid';
@@ -52,10 +68,15 @@ function outcomeOf(type: string): ProviderEvent['outcome'] {
   return 'ignored';
 }
 
-export function createRazorpayPaymentsService(settings: RazorpaySettings, billing: BillingService, logger: Logger): RazorpayPaymentsService {
+export function createRazorpayPaymentsService(
+  settings: RazorpaySettings,
+  billing: BillingService,
+  logger: Logger,
+): RazorpayPaymentsService {
   function verify(rawBody: Buffer, signature: string | undefined): RazorpayEvent {
     if (settings.webhookSecret !== undefined) {
-      if (signature === undefined || !verifyRazorpaySignature(rawBody, signature, settings.webhookSecret)) throw billingErrors.webhookSignature();
+      if (signature === undefined || !verifyRazorpaySignature(rawBody, signature, settings.webhookSecret))
+        throw billingErrors.webhookSignature();
     } else if (settings.devBypass) {
       logger.warn('Razorpay webhook accepted without a signature check (PAYMENT_WEBHOOK_DEV_BYPASS)');
     } else {
@@ -70,9 +91,11 @@ export function createRazorpayPaymentsService(settings: RazorpaySettings, billin
 
   return {
     async paymentLink(principal, request, requestId) {
-      if (settings.keyId === undefined || settings.keySecret === undefined) throw notConfigured('RAZORPAY_KEY_ID is not set');
+      if (settings.keyId === undefined || settings.keySecret === undefined)
+        throw notConfigured('RAZORPAY_KEY_ID is not set');
       const payment = await billing.preparePayment(principal, { provider: 'razorpay', ...request }, requestId);
-      const description = payment.purpose === 'top_up' ? `${payment.credits} report credit(s)` : `Invoice ${payment.invoiceId}`;
+      const description =
+        payment.purpose === 'top_up' ? `${payment.credits} report credit(s)` : `Invoice ${payment.invoiceId}`;
       let link: { id?: string; short_url?: string };
       try {
         const response = await fetch(`${settings.apiBase}/v1/payment_links`, {
@@ -95,11 +118,25 @@ export function createRazorpayPaymentsService(settings: RazorpaySettings, billin
         link = (await response.json()) as { id?: string; short_url?: string };
       } catch (error) {
         logger.warn({ err: error, paymentId: payment.id }, 'Razorpay refused or did not answer the payment link');
-        throw new UnavailableError('PAYMENT_PROVIDER_UNAVAILABLE', 'Razorpay did not create the payment link; try again');
+        throw new UnavailableError(
+          'PAYMENT_PROVIDER_UNAVAILABLE',
+          'Razorpay did not create the payment link; try again',
+        );
       }
-      if (!link.id || !link.short_url) throw new UnavailableError('PAYMENT_PROVIDER_UNAVAILABLE', 'Razorpay answered a payment link without an id or URL');
+      if (!link.id || !link.short_url)
+        throw new UnavailableError(
+          'PAYMENT_PROVIDER_UNAVAILABLE',
+          'Razorpay answered a payment link without an id or URL',
+        );
       await billing.attachPaymentLink(principal, payment.id, { providerRef: link.id, url: link.short_url });
-      return { paymentId: payment.id, provider: 'razorpay', linkId: link.id, url: link.short_url, amountPaise: payment.amountPaise, currency: payment.currency };
+      return {
+        paymentId: payment.id,
+        provider: 'razorpay',
+        linkId: link.id,
+        url: link.short_url,
+        amountPaise: payment.amountPaise,
+        currency: payment.currency,
+      };
     },
 
     async receiveWebhook(rawBody, signature, eventIdHeader) {

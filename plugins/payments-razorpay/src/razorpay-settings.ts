@@ -35,16 +35,21 @@ function readUrl(env: Env, name: string): URL | undefined {
 export function readRazorpaySettings(env: Env, config: Config): RazorpaySettings {
   const keyId = setting(env, 'RAZORPAY_KEY_ID');
   const keySecret = setting(env, 'RAZORPAY_KEY_SECRET');
-  if (keyId !== undefined && !/^rzp_(test|live)_[A-Za-z0-9]+$/.test(keyId)) throw new ConfigError('RAZORPAY_KEY_ID', 'must be a Razorpay key id (rzp_test_…, rzp_live_…)');
+  if (keyId !== undefined && !/^rzp_(test|live)_[A-Za-z0-9]+$/.test(keyId))
+    throw new ConfigError('RAZORPAY_KEY_ID', 'must be a Razorpay key id (rzp_test_…, rzp_live_…)');
   if ((keyId === undefined) !== (keySecret === undefined)) {
-    const [set, missing] = keyId === undefined ? ['RAZORPAY_KEY_SECRET', 'RAZORPAY_KEY_ID'] : ['RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET'];
+    const [set, missing] =
+      keyId === undefined ? ['RAZORPAY_KEY_SECRET', 'RAZORPAY_KEY_ID'] : ['RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET'];
     throw new ConfigError(set, `needs ${missing} as well`);
   }
-  if (keyId?.startsWith('rzp_live_') && !config.production) throw new ConfigError('RAZORPAY_KEY_ID', 'is a live key; use a test key outside NODE_ENV=production');
+  if (keyId?.startsWith('rzp_live_') && !config.production)
+    throw new ConfigError('RAZORPAY_KEY_ID', 'is a live key; use a test key outside NODE_ENV=production');
   const webhookSecret = setting(env, 'RAZORPAY_WEBHOOK_SECRET');
-  if (webhookSecret !== undefined && webhookSecret.length < 8) throw new ConfigError('RAZORPAY_WEBHOOK_SECRET', 'must be at least 8 characters');
+  if (webhookSecret !== undefined && webhookSecret.length < 8)
+    throw new ConfigError('RAZORPAY_WEBHOOK_SECRET', 'must be at least 8 characters');
   const api = readUrl(env, 'RAZORPAY_API_BASE');
-  if (api && config.production && api.protocol !== 'https:') throw new ConfigError('RAZORPAY_API_BASE', 'must be https in production');
+  if (api && config.production && api.protocol !== 'https:')
+    throw new ConfigError('RAZORPAY_API_BASE', 'must be https in production');
   return {
     keyId,
     keySecret,

@@ -2,7 +2,12 @@ import { defineRoutePlugin, errorResponses, failValidation, principalOf, uuidSch
 import Joi from 'joi';
 import { stripePaymentsRef } from './stripe-payments-service.js';
 
-const receiptSchema = Joi.object({ received: Joi.boolean(), eventId: Joi.string(), duplicate: Joi.boolean(), outcome: Joi.string() }).label('PaymentWebhookReceipt');
+const receiptSchema = Joi.object({
+  received: Joi.boolean(),
+  eventId: Joi.string(),
+  duplicate: Joi.boolean(),
+  outcome: Joi.string(),
+}).label('PaymentWebhookReceipt');
 
 export const stripePaymentRoutesPlugin = defineRoutePlugin({
   name: 'stripe-payment-routes',
@@ -14,7 +19,8 @@ export const stripePaymentRoutesPlugin = defineRoutePlugin({
       options: {
         tags: ['api', 'payments'],
         description: 'A Stripe Checkout link that buys credits for a CREDIT account, or pays a postpaid invoice',
-        notes: 'The amount is the host’s: credits × the account’s credit price, or the invoice amount. Credits or the invoice are settled by the verified webhook, never by the redirect.',
+        notes:
+          'The amount is the host’s: credits × the account’s credit price, or the invoice amount. Credits or the invoice are settled by the verified webhook, never by the redirect.',
         auth: { access: { scope: ['admin', 'operator', 'service'] } },
         validate: {
           payload: Joi.object({
@@ -51,7 +57,8 @@ export const stripePaymentRoutesPlugin = defineRoutePlugin({
       options: {
         tags: ['api', 'payments'],
         description: 'Stripe webhook: the Stripe-Signature over the raw body is verified, then the event settles once',
-        notes: 'A replayed or retried event is acknowledged with duplicate: true and changes nothing; a forged signature is 400 WEBHOOK_SIGNATURE_INVALID.',
+        notes:
+          'A replayed or retried event is acknowledged with duplicate: true and changes nothing; a forged signature is 400 WEBHOOK_SIGNATURE_INVALID.',
         auth: false,
         // The signature covers the bytes as sent, so the body stays unparsed.
         payload: { output: 'data', parse: false, maxBytes: 1024 * 1024, allow: ['application/json'] },

@@ -29,13 +29,18 @@ export interface WebhookReceipt extends SettlementResult {
 
 /** Stripe Checkout for top-ups and invoices, and the webhook that settles them. */
 export interface StripePaymentsService {
-  checkoutLink(principal: Principal, request: { accountId: string; credits?: number; invoiceId?: string }, requestId?: string): Promise<CheckoutLink>;
+  checkoutLink(
+    principal: Principal,
+    request: { accountId: string; credits?: number; invoiceId?: string },
+    requestId?: string,
+  ): Promise<CheckoutLink>;
   receiveWebhook(rawBody: Buffer, signature: string | undefined): Promise<WebhookReceipt>;
 }
 
 export const stripePaymentsRef = createServiceRef<StripePaymentsService>('payments.stripe');
 
-const notConfigured = (what: string) => new UnavailableError('PAYMENT_PROVIDER_NOT_CONFIGURED', `Stripe is not configured on this host (${what})`);
+const notConfigured = (what: string) =>
+  new UnavailableError('PAYMENT_PROVIDER_NOT_CONFIGURED', `Stripe is not configured on this host (${what})`);
 
 /** What a Checkout Session event means for our payment. */
 function outcomeOf(event: Stripe.Event): ProviderEvent['outcome'] {
@@ -50,11 +55,20 @@ function outcomeOf(event: Stripe.Event): ProviderEvent['outcome'] {
   return 'ignored';
 }
 
-export function createStripePaymentsService(settings: StripeSettings, billing: BillingService, logger: Logger): StripePaymentsService {
+export function createStripePaymentsService(
+  settings: StripeSettings,
+  billing: BillingService,
+  logger: Logger,
+): StripePaymentsService {
   const stripe =
     settings.secretKey === undefined
       ? undefined
-      : new Stripe(settings.secretKey, { maxNetworkRetries: 1, timeout: 20_000, telemetry: false, ...(settings.api ?? {}) });
+      : new Stripe(settings.secretKey, {
+          maxNetworkRetries: 1,
+          timeout: 20_000,
+          telemetry: false,
+          ...(settings.api ?? {}),
+        });
 
   function verify(rawBody: Buffer, signature: string | undefined): Stripe.Event {
     if (settings.webhookSecret !== undefined) {
@@ -78,7 +92,8 @@ export function createStripePaymentsService(settings: StripeSettings, billing: B
     async checkoutLink(principal, request, requestId) {
       if (!stripe) throw notConfigured('STRIPE_SECRET_KEY is not set');
       const payment = await billing.preparePayment(principal, { provider: 'stripe', ...request }, requestId);
-      const name = payment.purpose === 'top_up' ? `${payment.credits} report credit(s)` : `Invoice ${payment.invoiceId}`;
+      const name =
+        payment.purpose === 'top_up' ? `${payment.credits} report credit(s)` : `Invoice ${payment.invoiceId}`;
       const metadata = { paymentId: payment.id, tenantId: payment.tenantId };
       let session: Stripe.Checkout.Session;
       try {
@@ -88,7 +103,12 @@ export function createStripePaymentsService(settings: StripeSettings, billing: B
             client_reference_id: payment.id,
             metadata,
             payment_intent_data: { metadata },
-            line_items: [{ quantity: 1, price_data: { currency: 'inr', unit_amount: payment.amountPaise, product_data: { name } } }],
+            line_items: [
+              {
+                quantity: 1,
+                price_data: { currency: 'inr', unit_amount: payment.amountPaise, product_data: { name } },
+              },
+            ],
             success_url: settings.successUrl,
             cancel_url: settings.cancelUrl,
           },
@@ -96,18 +116,32 @@ export function createStripePaymentsService(settings: StripeSettings, billing: B
         );
       } catch (error) {
         logger.warn({ err: error, paymentId: payment.id }, 'Stripe refused or did not answer the checkout session');
-        throw new UnavailableError('PAYMENT_PROVIDER_UNAVAILABLE', 'Stripe did not create the checkout session; try again');
+        throw new UnavailableError(
+          'PAYMENT_PROVIDER_UNAVAILABLE',
+          'Stripe did not create the checkout session; try again',
+        );
       }
-      if (!session.url) throw new UnavailableError('PAYMENT_PROVIDER_UNAVAILABLE', 'Stripe answered a checkout session without a URL');
+      if (!session.url)
+        throw new UnavailableError('PAYMENT_PROVIDER_UNAVAILABLE', 'Stripe answered a checkout session without a URL');
       await billing.attachPaymentLink(principal, payment.id, { providerRef: session.id, url: session.url });
-      return { paymentId: payment.id, provider: 'stripe', sessionId: session.id, url: session.url, amountPaise: payment.amountPaise, currency: payment.currency };
+      return {
+        paymentId: payment.id,
+        provider: 'stripe',
+        sessionId: session.id,
+        url: session.url,
+        amountPaise: payment.amountPaise,
+        currency: payment.currency,
+      };
     },
 
     async receiveWebhook(rawBody, signature) {
       const event = verify(rawBody, signature);
       const outcome = outcomeOf(event);
       const object = event.data.object as Partial<Stripe.Checkout.Session>;
-      const paymentId = (object.object === 'checkout.session' ? (object.metadata?.paymentId ?? object.client_reference_id) : undefined) ?? '';
+      const paymentId =
+        (object.object === 'checkout.session'
+          ? (object.metadata?.paymentId ?? object.client_reference_id)
+          : undefined) ?? '';
       const result = await billing.settle({
         provider: 'stripe',
         eventId: event.id,

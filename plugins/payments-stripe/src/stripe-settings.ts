@@ -52,7 +52,8 @@ export function readStripeSettings(env: Env, config: Config): StripeSettings {
   let api: StripeApiAddress | undefined;
   if (env.STRIPE_API_BASE) {
     const url = readUrl(env, 'STRIPE_API_BASE', '');
-    if (config.production && url.protocol !== 'https:') throw new ConfigError('STRIPE_API_BASE', 'must be https in production');
+    if (config.production && url.protocol !== 'https:')
+      throw new ConfigError('STRIPE_API_BASE', 'must be https in production');
     const protocol = url.protocol === 'https:' ? 'https' : 'http';
     api = { host: url.hostname, port: Number(url.port || (protocol === 'https' ? 443 : 80)), protocol };
   }
@@ -60,7 +61,10 @@ export function readStripeSettings(env: Env, config: Config): StripeSettings {
     secretKey,
     webhookSecret,
     api,
-    successUrl: readUrl(env, 'STRIPE_SUCCESS_URL', 'http://localhost:8080/payments/done?session={CHECKOUT_SESSION_ID}').toString().replace(/%7B/g, '{').replace(/%7D/g, '}'),
+    successUrl: readUrl(env, 'STRIPE_SUCCESS_URL', 'http://localhost:8080/payments/done?session={CHECKOUT_SESSION_ID}')
+      .toString()
+      .replace(/%7B/g, '{')
+      .replace(/%7D/g, '}'),
     cancelUrl: readUrl(env, 'STRIPE_CANCEL_URL', 'http://localhost:8080/payments/cancelled').toString(),
     devBypass: config.paymentWebhookDevBypass,
   };
