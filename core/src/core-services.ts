@@ -22,6 +22,8 @@ import { createEvidenceService, type EvidenceService } from './evidence/evidence
 import { createUploadedEvidenceProvider } from './evidence/uploaded-evidence-provider.js';
 import { createPackRequestService, type PackRequestService } from './pack-requests/pack-request-service.js';
 import { createTesseractEngine, type OcrEngine } from './ocr/ocr-engine.js';
+import { createBillingService, type BillingService } from './billing/billing-service.js';
+import { createReportReleaseService, type ReportReleaseService } from './billing/report-release-service.js';
 import { pluginJobs, pluginServices, type HostPlugin } from './plugins/host-plugin.js';
 
 /** The refs every host process (HTTP, worker, CLI) resolves its services through. */
@@ -46,6 +48,8 @@ export const coreServices = {
   ocr: createServiceRef<OcrEngine>('core.ocr'),
   evidence: createServiceRef<EvidenceService>('core.evidence'),
   packRequests: createServiceRef<PackRequestService>('core.packRequests'),
+  billing: createServiceRef<BillingService>('core.billing'),
+  releases: createServiceRef<ReportReleaseService>('core.releases'),
 };
 
 export const databaseServiceFactory = createServiceFactory({
@@ -183,8 +187,20 @@ export const reportServiceFactory = createServiceFactory({
 
 export const generationServiceFactory = createServiceFactory({
   service: coreServices.generation,
-  deps: { database: coreServices.database, audit: coreServices.audit, packs: coreServices.packs, jobs: coreServices.jobs },
-  create: ({ database, audit, packs, jobs }) => createGenerationService({ knex: database.knex, audit, packs, jobs }),
+  deps: { database: coreServices.database, audit: coreServices.audit, packs: coreServices.packs, jobs: coreServices.jobs, billing: coreServices.billing },
+  create: ({ database, audit, packs, jobs, billing }) => createGenerationService({ knex: database.knex, audit, packs, jobs, billing }),
+});
+
+export const billingServiceFactory = createServiceFactory({
+  service: coreServices.billing,
+  deps: { database: coreServices.database, audit: coreServices.audit },
+  create: ({ database, audit }) => createBillingService({ knex: database.knex, audit }),
+});
+
+export const reportReleaseServiceFactory = createServiceFactory({
+  service: coreServices.releases,
+  deps: { database: coreServices.database, audit: coreServices.audit, blobs: coreServices.blobs, packs: coreServices.packs, billing: coreServices.billing, logger: coreServices.logger },
+  create: ({ database, audit, blobs, packs, billing, logger }) => createReportReleaseService({ knex: database.knex, audit, blobs, packs, billing, logger }),
 });
 
 /** The factories of the host, with the configuration, logger and loaded plugins given as values, and the plugins' own. */
@@ -209,6 +225,8 @@ export function coreServiceFactories(config: Config, logger: Logger, plugins: re
     ocrServiceFactory,
     evidenceServiceFactory,
     packRequestServiceFactory,
+    billingServiceFactory,
+    reportReleaseServiceFactory,
     ...pluginServices(plugins),
   ];
 }

@@ -56,3 +56,11 @@ export { EVIDENCE_KINDS, type EvidenceKind } from './evidence/evidence-kinds.js'
 export { inspectUpload, DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits } from './evidence/upload-inspection.js';
 export { readExif, type EvidenceExif } from './evidence/exif-reader.js';
 export type { EvidenceService } from './evidence/evidence-service.js';
+export * from './billing/billing-records.js';
+export { BILLING_ERROR_CODES, billingErrors } from './billing/billing-errors.js';
+export type { BillingGate, GenerationCharge, ReleaseGateOutcome } from './billing/billing-gate.js';
+export { createBillingService, type BillingService, type NewAccount, type PaymentRequest, type ProviderEvent, type SettlementResult } from './billing/billing-service.js';
+export { refillCreditsJob, REFILL_CREDITS_JOB, type RefillCreditsPayload } from './billing/refill-credits-job.js';
+export { reconcileReservationsJob, RECONCILE_RESERVATIONS_JOB, type ReconcileReservationsPayload } from './billing/reconcile-reservations-job.js';
+export { createReportReleaseService, type CancelView, type ReleaseView, type ReportReleaseService } from './billing/report-release-service.js';
+export { publishReportReleased, type ReportReleasedEvent } from './billing/report-released-event.js';

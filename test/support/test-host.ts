@@ -45,6 +45,8 @@ export interface TestHost {
 export interface TestHostOptions {
   /** The environment the bundled host plugins read their settings from (none by default). */
   readonly pluginEnv?: NodeJS.ProcessEnv;
+  /** Host settings beyond the test defaults (PAYMENT_WEBHOOK_DEV_BYPASS). */
+  readonly hostEnv?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -54,7 +56,7 @@ export interface TestHostOptions {
 export async function createTestHost(options: TestHostOptions = {}): Promise<TestHost> {
   const database = await testDatabase();
   // The job queue opens its own pool on PostgreSQL, so it needs the URL the database was opened with.
-  const config = loadConfig({ REPOGEN_LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL });
+  const config = loadConfig({ REPOGEN_LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL, ...options.hostEnv });
   const logger = createLogger('silent');
   const plugins = await loadHostPlugins({ env: options.pluginEnv ?? {}, config });
   const factories = coreServiceFactories(config, logger, plugins).filter((factory) => factory.service.id !== coreServices.database.id);

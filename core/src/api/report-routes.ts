@@ -23,7 +23,7 @@ const reportSummarySchema = Joi.object({
 
 const artifactSchema = Joi.object({
   id: Joi.string(),
-  kind: Joi.string().valid('docx', 'pdf', 'trace'),
+  kind: Joi.string().valid('docx', 'pdf', 'trace', 'pdf-released'),
   sha256: Joi.string(),
   size: Joi.number().integer(),
   contentType: Joi.string(),

@@ -24,6 +24,8 @@ describe('loadConfig', () => {
       sessionTtlHours: 12,
       cookieSecure: false,
       shutdownGraceMs: 10_000,
+      paymentWebhookDevBypass: false,
+      reservationMaxAgeHours: 168,
     });
   });
 
@@ -70,6 +72,14 @@ describe('loadConfig', () => {
       assert.match(error.message, new RegExp(`^Configuration: ${variable} `));
     });
   }
+
+  it('refuses PAYMENT_WEBHOOK_DEV_BYPASS in production, naming it, and allows it in development', () => {
+    const error = configError({ NODE_ENV: 'production', PAYMENT_WEBHOOK_DEV_BYPASS: 'true' });
+    assert.equal(error.variable, 'PAYMENT_WEBHOOK_DEV_BYPASS');
+    assert.match(error.message, /PAYMENT_WEBHOOK_DEV_BYPASS may not be set when NODE_ENV=production/);
+    assert.equal(loadConfig({ PAYMENT_WEBHOOK_DEV_BYPASS: 'true' }).paymentWebhookDevBypass, true);
+    assert.equal(loadConfig({ NODE_ENV: 'production', PAYMENT_WEBHOOK_DEV_BYPASS: 'false' }).paymentWebhookDevBypass, false);
+  });
 
   it('refuses an unknown REPOGEN_ variable, since it is most likely a typo', () => {
     const error = configError({ REPOGEN_FOO: '1' });

@@ -12,6 +12,10 @@ export interface Config {
   readonly sessionTtlHours: number;
   readonly cookieSecure: boolean;
   readonly shutdownGraceMs: number;
+  /** Payment webhooks accepted without a signature check; development only, refused in production. */
+  readonly paymentWebhookDevBypass: boolean;
+  /** The reconcile sweep releases credits reserved longer than this for a report nobody released. */
+  readonly reservationMaxAgeHours: number;
 }
 
 export class ConfigError extends Error {
@@ -30,6 +34,7 @@ const KNOWN_REPOGEN_VARIABLES = new Set([
   'REPOGEN_SESSION_TTL_HOURS',
   'REPOGEN_COOKIE_SECURE',
   'REPOGEN_SHUTDOWN_GRACE_MS',
+  'REPOGEN_RESERVATION_MAX_AGE_HOURS',
 ]);
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -51,7 +56,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     sessionTtlHours: readInteger(env, 'REPOGEN_SESSION_TTL_HOURS', 12, 1, 24 * 30),
     cookieSecure: readBoolean(env, 'REPOGEN_COOKIE_SECURE', production),
     shutdownGraceMs: readInteger(env, 'REPOGEN_SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
+    paymentWebhookDevBypass: readDevBypass(env, production),
+    reservationMaxAgeHours: readInteger(env, 'REPOGEN_RESERVATION_MAX_AGE_HOURS', 7 * 24, 1, 24 * 365),
   };
+}
+
+/** Switching off webhook signature checks in production would let anyone mint credits. */
+function readDevBypass(env: Env, production: boolean): boolean {
+  const bypass = readBoolean(env, 'PAYMENT_WEBHOOK_DEV_BYPASS', false);
+  if (bypass && production) throw new ConfigError('PAYMENT_WEBHOOK_DEV_BYPASS', 'may not be set when NODE_ENV=production');
+  return bypass;
 }
 
 function readString(env: Env, name: string, fallback: string): string {

@@ -4,6 +4,12 @@
  */
 export type ErrorKind = 'user' | 'operational' | 'unexpected';
 
+/**
+ * Marks domain errors across copies of this module: a host plugin loaded through another
+ * module graph (a test runner's loader) has its own `DomainError` class, not this one.
+ */
+const DOMAIN_ERROR = Symbol.for('repogen.DomainError');
+
 /** A failure with a stable `code` that clients and workers can act on. Services throw these, never Boom. */
 export class DomainError extends Error {
   constructor(
@@ -15,6 +21,10 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  get [DOMAIN_ERROR](): true {
+    return true;
   }
 }
 
@@ -71,5 +81,5 @@ export class UnavailableError extends DomainError {
 }
 
 export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError;
+  return error instanceof DomainError || (error instanceof Error && (error as unknown as Record<symbol, unknown>)[DOMAIN_ERROR] === true);
 }

@@ -1,6 +1,8 @@
 import Joi from 'joi';
 import { coreServices } from '../core-services.js';
+import { billingErrors } from '../billing/billing-errors.js';
 import { defineJob } from '../jobs/job-definition.js';
+import { withTenant } from '../store/tenant-scope.js';
 import { jobRequesterSchema, principalOfRequester } from '../jobs/job-requester.js';
 import { createGenerationStore } from './generation-store.js';
 import { storeGeneratedVersion } from './generated-artifacts.js';
@@ -23,6 +25,7 @@ export const generateReportJob = defineJob({
     sandbox: coreServices.sandbox,
     renderer: coreServices.renderer,
     evidence: coreServices.reportEvidence,
+    billing: coreServices.billing,
   },
   payloadSchema: Joi.object<GenerateReportPayload>({
     tenantId: Joi.string().guid().required(),
@@ -36,6 +39,7 @@ export const generateReportJob = defineJob({
     const { tenantId, generationRequestId: requestId } = payload;
     const { request, report, nextVersion } = await store.load(tenantId, requestId);
     if (request.version_id) return { reportId: report.id, versionId: request.version_id, alreadyDone: true };
+    if (report.status === 'cancelled') throw billingErrors.reportCancelled(report.id);
 
     const principal = principalOfRequester(tenantId, payload.requestedBy);
     const pack = await packs.resolve(principal, report.pack_key, report.pack_version);
@@ -63,5 +67,17 @@ export const generateReportJob = defineJob({
     });
     logger.info({ reportId: report.id, version: stored.n }, 'report generated');
     return { reportId: report.id, versionId: stored.versionId, version: stored.n };
+  },
+  /** A report with nothing generated gives back its reservation; one with an earlier version keeps it for release. */
+  async onFailedForGood(payload, { database, billing }, failure, { logger }) {
+    const actor = { kind: 'system' as const, tenantId: payload.tenantId, label: 'job:reports.generate' };
+    const released = await withTenant(database.knex, payload.tenantId, async (trx) => {
+      const request = (await trx('generation_requests').where({ id: payload.generationRequestId }).first()) as { report_id: string } | undefined;
+      if (!request) return 0;
+      const stored = await trx<{ id: string; report_id: string }>('report_versions').where({ report_id: request.report_id }).first();
+      if (stored) return 0;
+      return billing.gate.releaseHold(trx, actor, request.report_id, `generation.failed:${failure.code}`, 'draft');
+    });
+    logger.info({ released, code: failure.code }, 'generation failed for good');
   },
 });

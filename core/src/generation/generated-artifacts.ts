@@ -9,6 +9,8 @@ export const ARTIFACT_CONTENT_TYPES: Readonly<Record<ArtifactKind, string>> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
   trace: 'application/json',
+  'pdf-source': 'application/pdf',
+  'pdf-released': 'application/pdf',
 };
 
 /** The trace artifact: what the numbers are and where they come from, for the version's record. */
@@ -20,7 +22,10 @@ export function traceDocument(result: Pick<PipelineResult, 'inputSha256' | 'valu
 /** A download name from the report's reference: `v1-assignment-123-v2.pdf`. */
 export function artifactFilename(reference: string, n: number, kind: ArtifactKind): string {
   const stem = reference.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'report';
-  return kind === 'trace' ? `${stem}-v${n}-trace.json` : `${stem}-v${n}.${kind}`;
+  if (kind === 'trace') return `${stem}-v${n}-trace.json`;
+  if (kind === 'pdf-released') return `${stem}-v${n}-released.pdf`;
+  if (kind === 'pdf-source') return `${stem}-v${n}-source.pdf`;
+  return `${stem}-v${n}.${kind}`;
 }
 
 /** Puts the documents in the blob store and records them as version N of the report. */
@@ -33,6 +38,7 @@ export async function storeGeneratedVersion(
   return step(request.onProgress, 'store', async () => {
     const files: [ArtifactKind, Buffer][] = [['docx', result.docx], ['trace', traceDocument(result, pack)]];
     if (result.pdf) files.push(['pdf', result.pdf]);
+    if (result.pdfSource && result.pdfSource !== result.pdf) files.push(['pdf-source', result.pdfSource]);
     const artifacts: NewArtifact[] = [];
     for (const [kind, bytes] of files) {
       artifacts.push({ kind, sha256: await deps.blobs.put(bytes), size: bytes.length, contentType: ARTIFACT_CONTENT_TYPES[kind], filename: artifactFilename(request.reference, request.n, kind) });

@@ -1,12 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
-import type { AuditService } from '../audit/audit-service.js';
+import type { AuditActor, AuditService } from '../audit/audit-service.js';
 import type { Principal } from '../auth/principal.js';
+import { billingErrors } from '../billing/billing-errors.js';
+import type { BillingService } from '../billing/billing-service.js';
 import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } from '../errors/domain-error.js';
 import type { CoreJobPayloads } from '../jobs/core-jobs.js';
 import { requesterOf } from '../jobs/job-requester.js';
 import type { JobFailure, JobService, JobState } from '../jobs/job-service.js';
-import type { PackRegistryService } from '../packs/pack-registry-service.js';
+import type { PackRegistryService, RunnablePack } from '../packs/pack-registry-service.js';
 import { splitProblems } from '../reports/report-readiness.js';
 import type { ReportRow } from '../reports/report-records.js';
 import { withTenant } from '../store/tenant-scope.js';
@@ -39,8 +41,8 @@ const UNIQUE_VIOLATION = '23505';
 /** How long a request waits for a concurrent one with the same key to queue its job before taking over. */
 const CLAIM_WAIT_MS = 3000;
 
-export function createGenerationService(deps: { knex: Knex; audit: AuditService; packs: PackRegistryService; jobs: JobService<CoreJobPayloads> }): GenerationService {
-  const { knex, audit, packs, jobs } = deps;
+export function createGenerationService(deps: { knex: Knex; audit: AuditService; packs: PackRegistryService; jobs: JobService<CoreJobPayloads>; billing: BillingService }): GenerationService {
+  const { knex, audit, packs, jobs, billing } = deps;
 
   const findByKey = (principal: Principal, key: string) =>
     withTenant(knex, principal.tenantId, (trx) => trx('generation_requests').where({ idempotency_key: key }).first()) as Promise<GenerationRequestRow | undefined>;
@@ -78,13 +80,14 @@ export function createGenerationService(deps: { knex: Knex; audit: AuditService;
     return current.job_id ?? queue(principal, current);
   }
 
-  async function checkComplete(principal: Principal, report: ReportRow): Promise<void> {
+  async function checkComplete(principal: Principal, report: ReportRow): Promise<RunnablePack> {
     const pack = await packs.resolve(principal, report.pack_key, report.pack_version);
     const { missing, faults } = splitProblems(pack.validateInput(report.data));
     const fields = [...missing, ...faults.map((fault) => fault.path)];
     if (fields.length > 0) {
       throw new UnprocessableError('REPORT_INCOMPLETE', `The report cannot be generated yet: ${fields.slice(0, 10).join(', ')}${fields.length > 10 ? ', …' : ''}`, { fields });
     }
+    return pack;
   }
 
   return {
@@ -96,15 +99,19 @@ export function createGenerationService(deps: { knex: Knex; audit: AuditService;
       }
       const report = (await withTenant(knex, principal.tenantId, (trx) => trx('reports').where({ id: reportId }).first())) as ReportRow | undefined;
       if (!report) throw new NotFoundError(`Report ${reportId}`, 'REPORT_NOT_FOUND');
-      await checkComplete(principal, report);
+      if (report.status === 'cancelled') throw billingErrors.reportCancelled(reportId);
+      const pack = await checkComplete(principal, report);
 
       let claimed: GenerationRequestRow;
       try {
         claimed = await withTenant(knex, principal.tenantId, async (trx) => {
+          const actor: AuditActor = { kind: 'principal', principal, requestId };
+          // Before the request row: a refused reservation leaves no request and queues no job.
+          await billing.gate.reserveForGeneration(trx, actor, { reportId, reportTitle: report.title, credits: pack.detail.manifest.credits });
           const [row] = (await trx('generation_requests')
             .insert({ tenant_id: principal.tenantId, idempotency_key: idempotencyKey, report_id: reportId, requested_by: principal.label })
             .returning('*')) as [GenerationRequestRow];
-          await audit.record(trx, { kind: 'principal', principal, requestId }, {
+          await audit.record(trx, actor, {
             action: 'report.generation.requested',
             targetType: 'report',
             targetId: reportId,

@@ -1,7 +1,7 @@
 import type { AnnexurePage, ComputeResult, EvidenceManifestItem, JsonValue } from '@repogen/sdk';
 import { UnprocessableError } from '../errors/domain-error.js';
 import type { RunnablePack } from '../packs/pack-registry-service.js';
-import { assembleReportPdf, renderChartImages, renderErrors, type AppendedDocument, type DocumentRenderer, type PlacedImage } from '../render/index.js';
+import { assembleReportPdfWithSource, renderChartImages, renderErrors, type AppendedDocument, type DocumentRenderer, type PlacedImage } from '../render/index.js';
 import type { PackSandbox } from '../sandbox/index.js';
 import type { EvidenceItem, EvidenceSource } from './evidence-source.js';
 import { step, type ProgressListener } from './generation-steps.js';
@@ -32,6 +32,8 @@ export interface PipelineResult extends ComputeResult {
   readonly pages: readonly AnnexurePage[];
   readonly docx: Buffer;
   readonly pdf: Buffer | undefined;
+  /** The PDF before its DRAFT watermark, kept for release; never served. */
+  readonly pdfSource: Buffer | undefined;
 }
 
 export interface PipelineDeps {
@@ -95,10 +97,11 @@ export async function runReportPipeline(deps: PipelineDeps, request: PipelineReq
   });
 
   let pdf: Buffer | undefined;
+  let pdfSource: Buffer | undefined;
   if (request.pdf) {
     const body = await step(onProgress, 'convert-pdf', () => deps.renderer.convertToPdf(docx));
-    pdf = await step(onProgress, 'assemble-pdf', async () =>
-      assembleReportPdf({
+    ({ pdf, source: pdfSource } = await step(onProgress, 'assemble-pdf', async () =>
+      assembleReportPdfWithSource({
         body,
         appendices: await readDocuments(request.evidence, documentIds.map((id) => byId.get(id)).filter((item) => item !== undefined)),
         metadata: {
@@ -112,9 +115,9 @@ export async function runReportPipeline(deps: PipelineDeps, request: PipelineReq
         footerLeft: request.report.reference,
         footerRight: `v${request.report.version} · ${formatIndianDate(request.now)}`,
       }),
-    );
+    ));
   }
-  return { ...computed, packKey: pack.detail.key, packVersion: pack.detail.version, input: snapshot.input, inputSha256: snapshot.sha256, pages, docx, pdf };
+  return { ...computed, packKey: pack.detail.key, packVersion: pack.detail.version, input: snapshot.input, inputSha256: snapshot.sha256, pages, docx, pdf, pdfSource };
 }
 
 function templateOf(pack: RunnablePack): Buffer {

@@ -56,6 +56,11 @@ export interface JobDefinition<
   /** A recurring run, as a cron expression in UTC with the payload to send. */
   readonly schedule?: { readonly cron: string; readonly payload: P };
   handler(payload: P, services: ResolvedServices<D>, context: JobContext): Promise<JobOutput | undefined>;
+  /**
+   * Runs once when an attempt fails and no retry follows (a user error, or the last retry),
+   * to undo what the job held for its caller; its own failure is logged, never retried.
+   */
+  onFailedForGood?(payload: P, services: ResolvedServices<D>, failure: { readonly code: string; readonly kind: string }, context: JobContext): Promise<void>;
 }
 
 /** The payload type a job definition accepts. */

@@ -171,13 +171,9 @@ export async function createJobService<J extends JobDefinition>(
       jobLogger.warn({ problem: checked.error.message }, 'job payload rejected');
       return fail(taken.id, { code: PAYLOAD_INVALID, message: checked.error.message, kind: 'user' });
     }
+    const context = { jobId: taken.id, attempt: taken.retryCount, signal: taken.signal, logger: jobLogger };
     try {
-      const output = await job.handler(checked.value, services, {
-        jobId: taken.id,
-        attempt: taken.retryCount,
-        signal: taken.signal,
-        logger: jobLogger,
-      });
+      const output = await job.handler(checked.value, services, context);
       return { id: taken.id, status: 'completed', output: output ?? {} };
     } catch (error) {
       const failure = toJobFailure(error);
@@ -187,6 +183,13 @@ export async function createJobService<J extends JobDefinition>(
         jobLogger.warn({ err: error, code: failure.code }, 'job attempt failed');
       } else {
         jobLogger.error({ err: error, alert: true }, 'job failed unexpectedly');
+      }
+      if (job.onFailedForGood && (failure.kind === 'user' || taken.retryCount >= job.retry.limit)) {
+        try {
+          await job.onFailedForGood(checked.value, services, failure, context);
+        } catch (cleanupError) {
+          jobLogger.error({ err: cleanupError, alert: true }, 'job clean-up after its final failure failed');
+        }
       }
       return fail(taken.id, failure);
     }

@@ -16,6 +16,8 @@ export {
 export * from './page-geometry.js';
 export {
   assembleReportPdf,
+  assembleReportPdfWithSource,
+  releaseReportPdf,
   type AppendedDocument,
   type AssemblePdfRequest,
   type PdfMetadata,

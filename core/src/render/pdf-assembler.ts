@@ -3,7 +3,7 @@ import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { normaliseImage } from './image-normaliser.js';
 import { PAGE_GEOMETRY, mmToPoints } from './page-geometry.js';
 import { appendOutlineEntries, type OutlineEntry } from './pdf-outline.js';
-import { stampPage } from './pdf-page-stamper.js';
+import { drawWatermark, stampPage } from './pdf-page-stamper.js';
 import { restoreIndirectStreamLengths } from './pdf-stream-lengths.js';
 import { renderErrors } from './render-errors.js';
 import { loadStampFont } from './stamp-font.js';
@@ -47,6 +47,14 @@ const SCAN_MARGIN_MM = { side: 12, top: 12, bottom: 20 } as const;
  * bookmark per appended document after the body's section bookmarks.
  */
 export async function assembleReportPdf(request: AssemblePdfRequest): Promise<Buffer> {
+  return (await assembleReportPdfWithSource(request)).pdf;
+}
+
+/**
+ * As `assembleReportPdf`, and also the same document before the DRAFT watermark (footers and
+ * metadata in place): the source that release turns into the final PDF without rendering again.
+ */
+export async function assembleReportPdfWithSource(request: AssemblePdfRequest): Promise<{ pdf: Buffer; source: Buffer }> {
   const doc = await loadPdf(request.body, -1);
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(loadStampFont(), { subset: true });
@@ -67,11 +75,30 @@ export async function assembleReportPdf(request: AssemblePdfRequest): Promise<Bu
       pageLabel: `Page ${index + 1} of ${pages.length}`,
       footerLeft: request.footerLeft,
       footerRight: request.footerRight,
-      draft: !request.released,
+      draft: false,
     }),
   );
-
   setMetadata(doc, request.metadata, request.released);
+  const source = Buffer.from(await doc.save());
+  if (request.released) return { pdf: source, source };
+
+  // A fresh load, so that the watermark's glyphs join a font subset of their own.
+  const draft = await loadPdf(source, -1);
+  draft.registerFontkit(fontkit);
+  const draftFont = await draft.embedFont(loadStampFont(), { subset: true });
+  for (const page of draft.getPages()) drawWatermark(page, draftFont);
+  setMetadata(draft, request.metadata, false);
+  return { pdf: Buffer.from(await draft.save()), source };
+}
+
+/**
+ * The released PDF from the source `assembleReportPdfWithSource` kept: the same pages and
+ * footers, no watermark, and metadata that says released.
+ */
+export async function releaseReportPdf(source: Buffer, metadata: Omit<PdfMetadata, 'createdAt' | 'title'>): Promise<Buffer> {
+  const doc = await loadPdf(source, -1);
+  const createdAt = doc.getCreationDate() ?? new Date(0);
+  setMetadata(doc, { ...metadata, title: doc.getTitle() ?? '', author: doc.getAuthor(), createdAt }, true);
   return Buffer.from(await doc.save());
 }
 

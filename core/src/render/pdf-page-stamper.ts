@@ -34,17 +34,21 @@ export function stampPage(page: PDFPage, font: PDFFont, stamp: PageStamp): void 
   if (stamp.footerRight)
     footer(stamp.footerRight, view.width - side - font.widthOfTextAtSize(stamp.footerRight, FOOTER_SIZE_PT));
 
-  if (stamp.draft) {
-    const angle = (Math.atan2(view.height, view.width) * 180) / Math.PI;
-    const size = Math.min(view.width, view.height) / 3.2;
-    const width = font.widthOfTextAtSize(WATERMARK_TEXT, size);
-    const height = font.heightAtSize(size, { descender: false });
-    // Start so that the rotated text's centre falls on the page's centre.
-    const radians = (angle * Math.PI) / 180;
-    const x = view.width / 2 - (width / 2) * Math.cos(radians) + (height / 2) * Math.sin(radians);
-    const y = view.height / 2 - (width / 2) * Math.sin(radians) - (height / 2) * Math.cos(radians);
-    view.drawText(WATERMARK_TEXT, { x, y, size, font, color: rgb(0.75, 0.1, 0.1), opacity: 0.14, angle });
-  }
+  if (stamp.draft) drawWatermark(page, font);
+}
+
+/** The diagonal DRAFT watermark across the visible page. */
+export function drawWatermark(page: PDFPage, font: PDFFont): void {
+  const view = visibleFrame(page);
+  const angle = (Math.atan2(view.height, view.width) * 180) / Math.PI;
+  const size = Math.min(view.width, view.height) / 3.2;
+  const width = font.widthOfTextAtSize(WATERMARK_TEXT, size);
+  const height = font.heightAtSize(size, { descender: false });
+  // Start so that the rotated text's centre falls on the page's centre.
+  const radians = (angle * Math.PI) / 180;
+  const x = view.width / 2 - (width / 2) * Math.cos(radians) + (height / 2) * Math.sin(radians);
+  const y = view.height / 2 - (width / 2) * Math.sin(radians) - (height / 2) * Math.cos(radians);
+  view.drawText(WATERMARK_TEXT, { x, y, size, font, color: rgb(0.75, 0.1, 0.1), opacity: 0.14, angle });
 }
 
 interface DrawOptions {

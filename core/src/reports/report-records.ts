@@ -3,7 +3,9 @@ import type { Readiness } from './report-readiness.js';
 
 export type ReportStatus = 'draft' | 'generated' | 'released' | 'cancelled';
 export const REPORT_STATUSES: readonly ReportStatus[] = ['draft', 'generated', 'released', 'cancelled'];
-export type ArtifactKind = 'docx' | 'pdf' | 'trace';
+export type ArtifactKind = 'docx' | 'pdf' | 'trace' | 'pdf-source' | 'pdf-released';
+/** Kept for release only: listed and served to nobody. */
+export const INTERNAL_ARTIFACT_KINDS: readonly ArtifactKind[] = ['pdf-source'];
 
 export interface ReportSummary {
   readonly id: string;
@@ -117,6 +119,6 @@ export function toVersionRecord(row: VersionRow, artifacts: readonly ArtifactRow
     warnings: row.warnings,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
-    artifacts: artifacts.filter((artifact) => artifact.version_id === row.id).map(toArtifactRecord),
+    artifacts: artifacts.filter((artifact) => artifact.version_id === row.id && !INTERNAL_ARTIFACT_KINDS.includes(artifact.kind)).map(toArtifactRecord),
   };
 }

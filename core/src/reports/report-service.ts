@@ -10,6 +10,7 @@ import { applyPointerSet } from './json-pointer-patch.js';
 import { changesNeedingReason } from './reason-policy.js';
 import { readinessOf, splitProblems } from './report-readiness.js';
 import {
+  INTERNAL_ARTIFACT_KINDS,
   toArtifactRecord,
   toReportSummary,
   toVersionRecord,
@@ -235,7 +236,7 @@ export function createReportService(deps: { knex: Knex; audit: AuditService; blo
 
     async artifact(principal, id) {
       const row = (await withTenant(knex, principal.tenantId, (trx) => trx('artifacts').where({ id }).first())) as ArtifactRow | undefined;
-      if (!row) throw new NotFoundError(`Artifact ${id}`, 'ARTIFACT_NOT_FOUND');
+      if (!row || INTERNAL_ARTIFACT_KINDS.includes(row.kind)) throw new NotFoundError(`Artifact ${id}`, 'ARTIFACT_NOT_FOUND');
       const bytes = await blobs.get(row.blob_sha256);
       if (!bytes) throw new NotFoundError(`The content of artifact ${id}`, 'ARTIFACT_CONTENT_MISSING');
       const record = toArtifactRecord(row);

@@ -5,6 +5,7 @@ import HapiSwagger from 'hapi-swagger';
 import Joi from 'joi';
 import { adminUiRoutesPlugin } from '../api/admin-ui-routes.js';
 import { auditRoutesPlugin } from '../api/audit-routes.js';
+import { billingRoutesPlugin } from '../api/billing-routes.js';
 import { authRoutesPlugin } from '../api/auth-routes.js';
 import { artifactRoutesPlugin } from '../api/artifact-routes.js';
 import { evidenceRoutesPlugin } from '../api/evidence-routes.js';
@@ -40,6 +41,7 @@ export const foundationRoutePlugins: readonly RoutePlugin[] = [
   evidenceRoutesPlugin,
   packRequestRoutesPlugin,
   adminUiRoutesPlugin,
+  billingRoutesPlugin,
 ];
 
 export interface CreateServerOptions {

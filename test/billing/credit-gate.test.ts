@@ -1,0 +1,244 @@
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { coreServices, reconcileReservationsJob, refillCreditsJob, withSystem, withTenant } from '@repogen/core';
+import { createTestHost, json, type TestHost, type TestTenant } from '../support/test-host.js';
+import { BillingDriver } from './billing-test-support.js';
+
+describe('billing: CREDIT accounts, the ledger and the generation gate', function () {
+  this.timeout(120_000);
+
+  let host: TestHost;
+  let firm: TestTenant;
+  let billing: BillingDriver;
+  let packKey: string;
+
+  before(async () => {
+    host = await createTestHost();
+    firm = await host.createTenant('firm');
+    billing = new BillingDriver(host, firm);
+    packKey = await billing.publishTestPack();
+  });
+
+  after(async () => {
+    await host?.close();
+  });
+
+  it('opens an account, grants credits once per key, and sums the ledger', async () => {
+    const account = await billing.openAccount({ mode: 'CREDIT' });
+    assert.deepEqual([account.balance, account.reserved, account.available], [0, 0, 0]);
+    const again = await billing.call('POST', '/v1/billing/accounts', { role: 'admin', payload: { mode: 'CREDIT' } });
+    assert.equal(again.statusCode, 200, 'the default account is answered again');
+    assert.equal(json(again).id, account.id);
+
+    const key = crypto.randomUUID();
+    const first = await billing.grant(account.id, 5, key);
+    assert.equal(first.statusCode, 201, first.payload);
+    const replay = await billing.grant(account.id, 5, key);
+    assert.equal(replay.statusCode, 200, replay.payload);
+    assert.equal(json(replay).entry.id, json(first).entry.id);
+    const misuse = await billing.grant(account.id, 7, key);
+    assert.equal(misuse.statusCode, 409);
+    assert.equal(json(misuse).code, 'IDEMPOTENCY_KEY_REUSED');
+    await billing.assertSums(account.id, { balance: 5, reserved: 0 });
+
+    const byOperator = await billing.call('POST', `/v1/billing/accounts/${account.id}/grants`, {
+      headers: { 'idempotency-key': crypto.randomUUID() },
+      payload: { credits: 3, reason: 'not mine to give' },
+    });
+    assert.equal(byOperator.statusCode, 403);
+    const noReason = await billing.call('POST', `/v1/billing/accounts/${account.id}/grants`, {
+      role: 'admin',
+      headers: { 'idempotency-key': crypto.randomUUID() },
+      payload: { credits: 3 },
+    });
+    assert.equal(noReason.statusCode, 400);
+    assert.equal(json(noReason).code, 'VALIDATION_FAILED');
+    const negative = await billing.call('POST', `/v1/billing/accounts/${account.id}/grants`, {
+      role: 'admin',
+      headers: { 'idempotency-key': crypto.randomUUID() },
+      payload: { credits: -3, reason: 'taking back' },
+    });
+    assert.equal(negative.statusCode, 400);
+    await billing.assertSums(account.id, { balance: 5, reserved: 0 });
+
+    const audit = await billing.call(
+      'GET',
+      `/v1/audit?target=billing_account:${account.id}&action=billing.credits.granted`,
+      { role: 'admin' },
+    );
+    assert.equal(json(audit).items.length, 1, 'one grant, one audit entry');
+
+    const other = await host.createTenant('firm');
+    const hidden = await new BillingDriver(host, other).call('GET', `/v1/billing/accounts/${account.id}`, {
+      role: 'admin',
+    });
+    assert.equal(hidden.statusCode, 404, 'another tenant does not see the account');
+  });
+
+  it('reserves once per report, reuses it for later versions, refuses a short balance with 402 and no job, and releases on cancel', async () => {
+    const { id: accountId } = await billing.account(
+      (json(await billing.call('GET', '/v1/billing/accounts')).items as { id: string }[])[0]!.id,
+    );
+    const start = await billing.account(accountId);
+    const reportA = await billing.createReport(packKey, 'Report A');
+    const key = crypto.randomUUID();
+    const queued = await billing.generate(reportA, key);
+    assert.equal(queued.statusCode, 202, queued.payload);
+    const repeat = await billing.generate(reportA, key);
+    assert.equal(repeat.statusCode, 202);
+    assert.equal(json(repeat).jobId, json(queued).jobId);
+    const secondVersion = await billing.generate(reportA, crypto.randomUUID());
+    assert.equal(secondVersion.statusCode, 202);
+    await billing.assertSums(accountId, { balance: start.balance, reserved: start.reserved + 1 });
+
+    // Spend the rest of the available credits, then one more report is refused.
+    const spent: string[] = [];
+    for (let i = 0; i < start.available - 1; i += 1) {
+      const report = await billing.createReport(packKey, `Filler ${i}`);
+      assert.equal((await billing.generate(report)).statusCode, 202);
+      spent.push(report);
+    }
+    const refused = await billing.createReport(packKey, 'Report refused');
+    const short = await billing.generate(refused);
+    assert.equal(short.statusCode, 402, short.payload);
+    assert.equal(json(short).code, 'INSUFFICIENT_CREDITS');
+    assert.deepEqual(json(short).details, { needed: 1, available: 0 });
+    const requests = await withTenant(host.database.knex, firm.id, (trx) =>
+      trx('generation_requests').where({ report_id: refused }),
+    );
+    assert.deepEqual(requests, [], 'a refused generation leaves no request and queues no job');
+
+    const cancelled = await billing.call('POST', `/v1/reports/${reportA}/cancel`, {
+      payload: { reason: 'assignment withdrawn' },
+    });
+    assert.equal(cancelled.statusCode, 200, cancelled.payload);
+    assert.deepEqual(json(cancelled), { reportId: reportA, status: 'cancelled', creditsReleased: 1 });
+    const again = await billing.call('POST', `/v1/reports/${reportA}/cancel`);
+    assert.equal(json(again).creditsReleased, 0, 'cancelling twice releases once');
+    const afterCancel = await billing.generate(reportA);
+    assert.equal(afterCancel.statusCode, 409);
+    assert.equal(json(afterCancel).code, 'REPORT_CANCELLED');
+    // The credit it gave back lets the refused report through.
+    assert.equal((await billing.generate(refused)).statusCode, 202);
+    await billing.assertSums(accountId, { balance: start.balance, reserved: start.balance });
+    const kinds = (await billing.ledger(accountId))
+      .filter((entry) => entry.reportId === reportA)
+      .map((entry) => [entry.kind, entry.reservedDelta]);
+    assert.deepEqual(kinds, [
+      ['reserve', 1],
+      ['release', -1],
+    ]);
+
+    for (const report of [...spent, refused])
+      assert.equal((await billing.call('POST', `/v1/reports/${report}/cancel`)).statusCode, 200);
+    await billing.assertSums(accountId, { balance: start.balance, reserved: 0 });
+  });
+
+  it('reserves exactly 10 of 50 simultaneous generations on an account with credits for 10', async () => {
+    const tenant = await host.createTenant('firm');
+    const driver = new BillingDriver(host, tenant);
+    const key = await driver.publishTestPack();
+    const account = await driver.openAccount({ mode: 'CREDIT' });
+    assert.equal((await driver.grant(account.id, 10)).statusCode, 201);
+    const reports: string[] = [];
+    for (let i = 0; i < 50; i += 1) reports.push(await driver.createReport(key, `Concurrent ${i}`));
+    await tenant.headers('operator');
+
+    const responses = await Promise.all(reports.map((report) => driver.generate(report)));
+    const statuses = responses.map((response) => response.statusCode);
+    assert.equal(statuses.filter((status) => status === 202).length, 10, JSON.stringify(statuses));
+    assert.equal(statuses.filter((status) => status === 402).length, 40, JSON.stringify(statuses));
+    for (const response of responses.filter((r) => r.statusCode === 402))
+      assert.equal(json(response).code, 'INSUFFICIENT_CREDITS');
+    await driver.assertSums(account.id, { balance: 10, reserved: 10 });
+    const reservations = (await driver.ledger(account.id)).filter((entry) => entry.kind === 'reserve');
+    assert.equal(
+      new Set(reservations.map((entry) => entry.reportId)).size,
+      10,
+      'ten different reports hold one credit each',
+    );
+    const requests = await withTenant<unknown[]>(host.database.knex, tenant.id, (trx) =>
+      trx('generation_requests').whereIn('report_id', reports),
+    );
+    assert.equal(requests.length, 10, 'only the reserved ones have a generation request');
+
+    for (const report of reports)
+      assert.equal((await driver.call('POST', `/v1/reports/${report}/cancel`)).statusCode, 200);
+    await driver.assertSums(account.id, { balance: 10, reserved: 0 });
+  });
+
+  it('keeps the ledger append-only, even to the database owner', async () => {
+    const { knex } = host.database;
+    const [entry] = await withSystem<{ id: number }[]>(knex, (trx) =>
+      trx('billing_ledger').where({ tenant_id: firm.id }).select('id'),
+    );
+    assert.ok(entry);
+    await assert.rejects(knex('billing_ledger').where({ id: entry.id }).update({ balance_delta: 1000 }), /append-only/);
+    await assert.rejects(knex('billing_ledger').where({ id: entry.id }).delete(), /append-only/);
+    await assert.rejects(knex.raw('TRUNCATE billing_ledger'), /append-only/);
+    await assert.rejects(
+      withTenant(knex, firm.id, (trx) => trx('billing_ledger').where({ id: entry.id }).delete()),
+      /permission denied/,
+    );
+    const other = await host.createTenant('firm');
+    assert.deepEqual(
+      await withTenant(knex, other.id, (trx) => trx('billing_ledger').where({ tenant_id: firm.id })),
+      [],
+      'RLS hides another tenant’s ledger',
+    );
+  });
+
+  it('refills plan credits once per period however often the sweep runs, and reconciles stale reservations', async () => {
+    const tenant = await host.createTenant('firm');
+    const driver = new BillingDriver(host, tenant);
+    const key = await driver.publishTestPack();
+    const account = await driver.openAccount({ mode: 'CREDIT', planCredits: 4 });
+    const refill = refillCreditsJob;
+    const reconcile = reconcileReservationsJob;
+    const context = {
+      jobId: crypto.randomUUID(),
+      attempt: 0,
+      signal: new AbortController().signal,
+      logger: await host.registry.get(coreServices.logger),
+    };
+    const refillServices = await host.registry.resolve(refill.deps, 'test');
+    await refill.handler({ period: '2026-12' }, refillServices, context);
+    await refill.handler({ period: '2026-12' }, refillServices, context);
+    await driver.assertSums(account.id, { balance: 4, reserved: 0 });
+    await refill.handler({ period: '2027-01' }, refillServices, context);
+    await driver.assertSums(account.id, { balance: 8, reserved: 0 });
+
+    const abandoned = await driver.createReport(key, 'Abandoned');
+    const missed = await driver.createReport(key, 'Cancelled, release missed');
+    const fresh = await driver.createReport(key, 'Fresh');
+    for (const report of [abandoned, missed, fresh]) assert.equal((await driver.generate(report)).statusCode, 202);
+    await driver.assertSums(account.id, { balance: 8, reserved: 3 });
+    // Age two of them by the database clock the sweep reads, and cancel one behind the API's back.
+    await withSystem(host.database.knex, async (trx) => {
+      await trx.raw(`ALTER TABLE billing_ledger DISABLE TRIGGER billing_ledger_append_only`);
+      await trx('billing_ledger')
+        .whereIn('report_id', [abandoned])
+        .update({ created_at: trx.raw(`now() - interval '10 days'`) });
+      await trx.raw(`ALTER TABLE billing_ledger ENABLE TRIGGER billing_ledger_append_only`);
+      await trx('reports')
+        .where({ id: abandoned })
+        .update({ updated_at: trx.raw(`now() - interval '10 days'`) });
+      await trx('reports').where({ id: missed }).update({ status: 'cancelled' });
+    });
+    const reconcileServices = await host.registry.resolve(reconcile.deps, 'test');
+    const first = await reconcile.handler({}, reconcileServices, context);
+    assert.ok(Number(first?.creditsReleased) >= 2, JSON.stringify(first));
+    const second = await reconcile.handler({}, reconcileServices, context);
+    const entries = await driver.ledger(account.id);
+    const releasedFor = (report: string) =>
+      entries.filter((entry) => entry.reportId === report && entry.kind === 'release').length;
+    assert.deepEqual(
+      [releasedFor(abandoned), releasedFor(missed), releasedFor(fresh)],
+      [1, 1, 0],
+      JSON.stringify(second),
+    );
+    await driver.assertSums(account.id, { balance: 8, reserved: 1 });
+    await driver.call('POST', `/v1/reports/${fresh}/cancel`);
+    await driver.call('POST', `/v1/reports/${abandoned}/cancel`);
+  });
+});

@@ -1,0 +1,262 @@
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
+import { createJobService, createLogger, generateReportJob, withTenant, type JobService } from '@repogen/core';
+import { libreOfficeOrSkip } from '../render/render-fixtures.js';
+import { sbiFixtureInput } from '../reports/report-test-pack.js';
+import { buildPackVariant, SBI_PACK_DIR, uniquePackKey } from '../support/pack-sources.js';
+import { createTestHost, json, type TestHost } from '../support/test-host.js';
+import { BillingDriver } from './billing-test-support.js';
+
+/** Whether a page paints with the watermark's translucency (the stamper's only use of opacity). */
+function hasTranslucentText(doc: PDFDocument, index: number): boolean {
+  const resources = doc.getPage(index).node.Resources();
+  const states = resources?.lookupMaybe(PDFName.of('ExtGState'), PDFDict);
+  if (!states) return false;
+  return states.keys().some((key) => {
+    const state = states.lookupMaybe(key, PDFDict);
+    const opacity = state?.lookupMaybe(PDFName.of('ca'), PDFNumber);
+    return opacity !== undefined && opacity.asNumber() < 1;
+  });
+}
+
+describe('billing: release through the gate, with the DRAFT watermark removed', function () {
+  this.timeout(300_000);
+
+  let host: TestHost;
+  let worker: JobService | undefined;
+
+  before(async function () {
+    libreOfficeOrSkip(this);
+    host = await createTestHost();
+    worker = await createJobService({
+      database: host.database,
+      databaseUrl: process.env.DATABASE_URL,
+      logger: createLogger('silent'),
+      jobs: [generateReportJob],
+      shutdownGraceMs: 10_000,
+    });
+    await worker.work([generateReportJob], host.registry);
+  });
+
+  after(async () => {
+    await worker?.stop();
+    await host?.close();
+  });
+
+  async function settled(
+    driver: BillingDriver,
+    jobId: string,
+  ): Promise<{ state: string; error: { code: string } | null }> {
+    const deadline = Date.now() + 150_000;
+    for (;;) {
+      const view = json(await driver.call('GET', `/v1/jobs/${jobId}`)) as {
+        state: string;
+        error: { code: string } | null;
+      };
+      if (view.state === 'completed' || view.state === 'failed') return view;
+      if (Date.now() > deadline) assert.fail(`job ${jobId} is still ${view.state}`);
+      await sleep(250);
+    }
+  }
+
+  async function generated(driver: BillingDriver, reportId: string): Promise<void> {
+    const queued = await driver.generate(reportId);
+    assert.equal(queued.statusCode, 202, queued.payload);
+    assert.equal((await settled(driver, json(queued).jobId as string)).state, 'completed');
+  }
+
+  it('CREDIT: consumes the reservation once, stores a PDF without the watermark as a new artifact, and repeats idempotently', async () => {
+    const tenant = await host.createTenant('firm');
+    const driver = new BillingDriver(host, tenant);
+    const packKey = await driver.publishTestPack();
+    const account = await driver.openAccount({ mode: 'CREDIT' });
+    await driver.grant(account.id, 2);
+    const reportId = await driver.createReport(packKey, 'Released valuation');
+
+    const early = await driver.call('POST', `/v1/reports/${reportId}/release`);
+    assert.equal(early.statusCode, 409);
+    assert.equal(json(early).code, 'REPORT_NOT_GENERATED');
+    await generated(driver, reportId);
+    await driver.assertSums(account.id, { balance: 2, reserved: 1 });
+
+    const release = await driver.call('POST', `/v1/reports/${reportId}/release`);
+    assert.equal(release.statusCode, 200, release.payload);
+    const view = json(release);
+    assert.equal(view.released, true);
+    assert.deepEqual(view.gate, { mode: 'CREDIT', consumed: 1 });
+    assert.equal(view.artifact.kind, 'pdf-released');
+    await driver.assertSums(account.id, { balance: 1, reserved: 0 });
+
+    const versions = json(await driver.call('GET', `/v1/reports/${reportId}/versions`)).items as {
+      id: string;
+      artifacts: { id: string; kind: string }[];
+    }[];
+    assert.equal(versions.length, 1);
+    assert.deepEqual(
+      versions[0]!.artifacts.map((artifact) => artifact.kind).sort(),
+      ['docx', 'pdf', 'pdf-released', 'trace'],
+      'the draft PDF is kept beside the released one; the source is not listed',
+    );
+    const draftBytes = (
+      await driver.call('GET', `/v1/artifacts/${versions[0]!.artifacts.find((a) => a.kind === 'pdf')!.id}`)
+    ).rawPayload;
+    const releasedBytes = (await driver.call('GET', `/v1/artifacts/${view.artifact.id as string}`)).rawPayload;
+    const draft = await PDFDocument.load(draftBytes);
+    const released = await PDFDocument.load(releasedBytes);
+    assert.equal(released.getPageCount(), draft.getPageCount());
+    assert.match(draft.getSubject() ?? '', /^Draft report /);
+    assert.match(released.getSubject() ?? '', /^Report /);
+    assert.match(released.getKeywords() ?? '', /released/);
+    for (let page = 0; page < draft.getPageCount(); page += 1) {
+      assert.equal(hasTranslucentText(draft, page), true, `draft page ${page + 1} carries the watermark`);
+      assert.equal(hasTranslucentText(released, page), false, `released page ${page + 1} does not`);
+    }
+    const source = await withTenant(host.database.knex, tenant.id, (trx) =>
+      trx('artifacts').where({ version_id: versions[0]!.id, kind: 'pdf-source' }).first<{ id: string }>(),
+    );
+    assert.equal(
+      (await driver.call('GET', `/v1/artifacts/${source.id}`)).statusCode,
+      404,
+      'the unwatermarked source is never served',
+    );
+
+    const again = await driver.call('POST', `/v1/reports/${reportId}/release`);
+    assert.equal(again.statusCode, 200, again.payload);
+    assert.equal(json(again).released, false);
+    assert.equal(json(again).artifact.id, view.artifact.id);
+    await driver.assertSums(account.id, { balance: 1, reserved: 0 });
+    const detail = json(await driver.call('GET', `/v1/reports/${reportId}`));
+    assert.equal(detail.status, 'released');
+    assert.equal(
+      (await driver.call('POST', `/v1/reports/${reportId}/cancel`)).statusCode,
+      409,
+      'a released report cannot be cancelled',
+    );
+    const audit = json(
+      await driver.call('GET', `/v1/audit?target=report:${reportId}&action=report.released`, { role: 'admin' }),
+    );
+    assert.equal(audit.items.length, 1);
+  });
+
+  it('CREDIT: a generation that fails for good gives its reservation back', async () => {
+    const tenant = await host.createTenant('firm');
+    const driver = new BillingDriver(host, tenant);
+    const key = uniquePackKey('NOTEMPLATE');
+    const bare = await buildPackVariant(SBI_PACK_DIR, {
+      packageJson: (pkg) => (pkg.repogen = { ...pkg.repogen, key, templates: [] }),
+    });
+    const upload = await driver.call('POST', '/v1/packs', {
+      role: 'author',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: bare.bytes,
+    });
+    assert.equal(upload.statusCode, 201, upload.payload);
+    assert.equal(
+      (await driver.call('POST', `/v1/packs/${key}/versions/${bare.manifest.version}/publish`, { role: 'admin' }))
+        .statusCode,
+      200,
+    );
+    const account = await driver.openAccount({ mode: 'CREDIT' });
+    await driver.grant(account.id, 1);
+    const created = await driver.call('POST', '/v1/reports', {
+      payload: { packKey: key, title: 'Doomed', data: await sbiFixtureInput() },
+    });
+    const reportId = json(created).id as string;
+    const queued = await driver.generate(reportId);
+    assert.equal(queued.statusCode, 202, queued.payload);
+    await driver.assertSums(account.id, { balance: 1, reserved: 1 });
+    const failed = await settled(driver, json(queued).jobId as string);
+    assert.equal(failed.state, 'failed');
+    assert.equal(failed.error?.code, 'PACK_TEMPLATE_MISSING');
+    const deadline = Date.now() + 10_000;
+    while ((await driver.account(account.id)).reserved !== 0 && Date.now() < deadline) await sleep(100);
+    await driver.assertSums(account.id, { balance: 1, reserved: 0 });
+    const entries = (await driver.ledger(account.id))
+      .filter((entry) => entry.reportId === reportId)
+      .map((entry) => entry.kind);
+    assert.deepEqual(entries, ['reserve', 'release']);
+  });
+
+  it('POSTPAID: a draft invoice at first generation; release needs it paid, or an admin override with a reason', async () => {
+    const tenant = await host.createTenant('firm');
+    const driver = new BillingDriver(host, tenant);
+    const packKey = await driver.publishTestPack();
+    await driver.openAccount({ mode: 'POSTPAID', creditPricePaise: 75_000 });
+    const paidReport = await driver.createReport(packKey, 'Postpaid, paid');
+    const overridden = await driver.createReport(packKey, 'Postpaid, override');
+    await generated(driver, paidReport);
+    await generated(driver, paidReport);
+    await generated(driver, overridden);
+
+    const drafts = json(await driver.call('GET', '/v1/billing/invoices?state=draft'));
+    assert.equal(drafts.total, 2, 'one invoice per report, however many versions');
+    const invoice = (drafts.items as { id: string; reportId: string; amountPaise: number }[]).find(
+      (item) => item.reportId === paidReport,
+    )!;
+    assert.equal(invoice.amountPaise, 75_000);
+
+    const unpaid = await driver.call('POST', `/v1/reports/${paidReport}/release`);
+    assert.equal(unpaid.statusCode, 402, unpaid.payload);
+    assert.equal(json(unpaid).code, 'INVOICE_UNPAID');
+    const jump = await driver.call('POST', `/v1/billing/invoices/${invoice.id}/state`, {
+      role: 'admin',
+      payload: { state: 'paid', reason: 'skipping issue' },
+    });
+    assert.equal(jump.statusCode, 409, 'draft → paid is not a legal change');
+    assert.equal(json(jump).code, 'INVOICE_STATE_INVALID');
+    assert.equal(
+      (await driver.call('POST', `/v1/billing/invoices/${invoice.id}/state`, { payload: { state: 'issued' } }))
+        .statusCode,
+      403,
+      'only an admin changes invoices',
+    );
+    assert.equal(
+      json(
+        await driver.call('POST', `/v1/billing/invoices/${invoice.id}/state`, {
+          role: 'admin',
+          payload: { state: 'issued' },
+        }),
+      ).state,
+      'issued',
+    );
+    const paid = await driver.call('POST', `/v1/billing/invoices/${invoice.id}/state`, {
+      role: 'admin',
+      payload: { state: 'paid', reason: 'NEFT UTR 1234' },
+    });
+    assert.equal(json(paid).state, 'paid');
+    assert.equal(json(paid).paidVia, 'manual');
+    const released = await driver.call('POST', `/v1/reports/${paidReport}/release`);
+    assert.equal(released.statusCode, 200, released.payload);
+    assert.deepEqual(json(released).gate, { mode: 'POSTPAID', invoiceId: invoice.id, via: 'paid' });
+    assert.equal(json(released).version, 2, 'the latest version is released');
+
+    const byOperator = await driver.call('POST', `/v1/reports/${overridden}/release`, {
+      payload: { override: { reason: 'bank asked' } },
+    });
+    assert.equal(byOperator.statusCode, 403);
+    assert.equal(json(byOperator).code, 'RELEASE_OVERRIDE_FORBIDDEN');
+    const noReason = await driver.call('POST', `/v1/reports/${overridden}/release`, {
+      role: 'admin',
+      payload: { override: {} },
+    });
+    assert.equal(noReason.statusCode, 400);
+    const override = await driver.call('POST', `/v1/reports/${overridden}/release`, {
+      role: 'admin',
+      payload: { override: { reason: 'Bank pays quarterly; approved by the partner' } },
+    });
+    assert.equal(override.statusCode, 200, override.payload);
+    assert.equal(json(override).gate.via, 'override');
+    const audit = json(
+      await driver.call('GET', `/v1/audit?target=report:${overridden}&action=billing.release.override`, {
+        role: 'admin',
+      }),
+    );
+    assert.equal(audit.items.length, 1);
+    assert.equal(audit.items[0].reason, 'Bank pays quarterly; approved by the partner');
+    const unknown = await driver.call('POST', `/v1/reports/${crypto.randomUUID()}/release`);
+    assert.equal(unknown.statusCode, 404);
+    assert.equal(json(unknown).code, 'REPORT_NOT_FOUND');
+  });
+});
