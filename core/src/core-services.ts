@@ -20,6 +20,7 @@ import { createTenantService, type TenantService } from './tenancy/tenant-servic
 import { createEvidenceService, type EvidenceService } from './evidence/evidence-service.js';
 import { createUploadedEvidenceProvider } from './evidence/uploaded-evidence-provider.js';
 import { createTesseractEngine, type OcrEngine } from './ocr/ocr-engine.js';
+import { createIdempotencyService, type IdempotencyService } from './idempotency/idempotency-service.js';
 
 /** The refs every host process (HTTP, worker, CLI) resolves its services through. */
 export const coreServices = {
@@ -39,6 +40,7 @@ export const coreServices = {
   generation: createServiceRef<GenerationService>('core.generation'),
   ocr: createServiceRef<OcrEngine>('core.ocr'),
   evidence: createServiceRef<EvidenceService>('core.evidence'),
+  idempotency: createServiceRef<IdempotencyService>('core.idempotency'),
 };
 
 export const databaseServiceFactory = createServiceFactory({
@@ -168,6 +170,12 @@ export const generationServiceFactory = createServiceFactory({
   create: ({ database, audit, packs, jobs }) => createGenerationService({ knex: database.knex, audit, packs, jobs }),
 });
 
+export const idempotencyServiceFactory = createServiceFactory({
+  service: coreServices.idempotency,
+  deps: { database: coreServices.database },
+  create: ({ database }) => createIdempotencyService(database.knex),
+});
+
 /** The factories of the foundation, with the configuration and logger given as values. */
 export function coreServiceFactories(config: Config, logger: Logger): ServiceFactory[] {
   return [
@@ -187,5 +195,6 @@ export function coreServiceFactories(config: Config, logger: Logger): ServiceFac
     generationServiceFactory,
     ocrServiceFactory,
     evidenceServiceFactory,
+    idempotencyServiceFactory,
   ];
 }
