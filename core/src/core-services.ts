@@ -20,6 +20,7 @@ import { createTenantService, type TenantService } from './tenancy/tenant-servic
 import { createEvidenceService, type EvidenceService } from './evidence/evidence-service.js';
 import { createUploadedEvidenceProvider } from './evidence/uploaded-evidence-provider.js';
 import { createTesseractEngine, type OcrEngine } from './ocr/ocr-engine.js';
+import { createCallbackService, type CallbackService } from './callbacks/callback-service.js';
 import { createIdempotencyService, type IdempotencyService } from './idempotency/idempotency-service.js';
 
 /** The refs every host process (HTTP, worker, CLI) resolves its services through. */
@@ -41,6 +42,7 @@ export const coreServices = {
   ocr: createServiceRef<OcrEngine>('core.ocr'),
   evidence: createServiceRef<EvidenceService>('core.evidence'),
   idempotency: createServiceRef<IdempotencyService>('core.idempotency'),
+  callbacks: createServiceRef<CallbackService>('core.callbacks'),
 };
 
 export const databaseServiceFactory = createServiceFactory({
@@ -176,6 +178,13 @@ export const idempotencyServiceFactory = createServiceFactory({
   create: ({ database }) => createIdempotencyService(database.knex),
 });
 
+export const callbackServiceFactory = createServiceFactory({
+  service: coreServices.callbacks,
+  deps: { database: coreServices.database, audit: coreServices.audit, jobs: coreServices.jobs, logger: coreServices.logger, config: coreServices.config },
+  create: ({ database, audit, jobs, logger, config }) =>
+    createCallbackService({ knex: database.knex, audit, jobs, logger, options: { production: config.production } }),
+});
+
 /** The factories of the foundation, with the configuration and logger given as values. */
 export function coreServiceFactories(config: Config, logger: Logger): ServiceFactory[] {
   return [
@@ -196,5 +205,6 @@ export function coreServiceFactories(config: Config, logger: Logger): ServiceFac
     ocrServiceFactory,
     evidenceServiceFactory,
     idempotencyServiceFactory,
+    callbackServiceFactory,
   ];
 }

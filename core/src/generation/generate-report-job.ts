@@ -1,5 +1,7 @@
 import Joi from 'joi';
 import { coreServices } from '../core-services.js';
+import { reportGenerationEvents } from '../callbacks/job-outcome-events.js';
+import { publishJobOutcome } from '../callbacks/publish-job-outcome.js';
 import { defineJob } from '../jobs/job-definition.js';
 import { jobRequesterSchema, principalOfRequester } from '../jobs/job-requester.js';
 import { createGenerationStore } from './generation-store.js';
@@ -13,7 +15,7 @@ import { runReportPipeline } from './report-pipeline.js';
  * being unavailable retries with backoff. A request that already stored its version answers
  * it again, so a retry after a crash never makes a second version.
  */
-export const generateReportJob = defineJob({
+const generateReportJobDefinition = defineJob({
   name: GENERATE_REPORT_JOB,
   deps: {
     database: coreServices.database,
@@ -65,3 +67,5 @@ export const generateReportJob = defineJob({
     return { reportId: report.id, versionId: stored.versionId, version: stored.n };
   },
 });
+
+export const generateReportJob = publishJobOutcome(generateReportJobDefinition, reportGenerationEvents);
