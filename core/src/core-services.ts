@@ -22,11 +22,14 @@ import { createUploadedEvidenceProvider } from './evidence/uploaded-evidence-pro
 import { createTesseractEngine, type OcrEngine } from './ocr/ocr-engine.js';
 import { createCallbackService, type CallbackService } from './callbacks/callback-service.js';
 import { createIdempotencyService, type IdempotencyService } from './idempotency/idempotency-service.js';
+import { pluginJobs, pluginServices, type HostPlugin } from './plugins/host-plugin.js';
 
 /** The refs every host process (HTTP, worker, CLI) resolves its services through. */
 export const coreServices = {
   config: createServiceRef<Config>('core.config'),
   logger: createServiceRef<Logger>('core.logger'),
+  /** The host plugins this process loaded at boot (none in a bare test host). */
+  plugins: createServiceRef<readonly HostPlugin[]>('core.plugins'),
   database: createServiceRef<Database>('core.database'),
   audit: createServiceRef<AuditService>('core.audit'),
   auth: createServiceRef<AuthService>('core.auth'),
@@ -80,15 +83,15 @@ export const tenantServiceFactory = createServiceFactory({
 
 export const jobServiceFactory = createServiceFactory({
   service: coreServices.jobs,
-  deps: { config: coreServices.config, logger: coreServices.logger, database: coreServices.database },
-  async create({ config, logger, database }) {
+  deps: { config: coreServices.config, logger: coreServices.logger, database: coreServices.database, plugins: coreServices.plugins },
+  async create({ config, logger, database, plugins }) {
     // Loaded on use: the core jobs name their services through `coreServices`, defined above.
     const { coreJobs } = await import('./jobs/core-jobs.js');
     return createJobService({
       database,
       databaseUrl: config.databaseUrl,
       logger,
-      jobs: coreJobs,
+      jobs: [...coreJobs, ...pluginJobs(plugins)],
       shutdownGraceMs: config.shutdownGraceMs,
     });
   },
@@ -185,11 +188,12 @@ export const callbackServiceFactory = createServiceFactory({
     createCallbackService({ knex: database.knex, audit, jobs, logger, options: { production: config.production } }),
 });
 
-/** The factories of the foundation, with the configuration and logger given as values. */
-export function coreServiceFactories(config: Config, logger: Logger): ServiceFactory[] {
+/** The factories of the host, with the configuration, logger and loaded plugins given as values, and the plugins' own. */
+export function coreServiceFactories(config: Config, logger: Logger, plugins: readonly HostPlugin[] = []): ServiceFactory[] {
   return [
     ServiceRegistry.value(coreServices.config, config),
     ServiceRegistry.value(coreServices.logger, logger),
+    ServiceRegistry.value(coreServices.plugins, plugins),
     databaseServiceFactory,
     auditServiceFactory,
     authServiceFactory,
@@ -206,5 +210,6 @@ export function coreServiceFactories(config: Config, logger: Logger): ServiceFac
     evidenceServiceFactory,
     idempotencyServiceFactory,
     callbackServiceFactory,
+    ...pluginServices(plugins),
   ];
 }

@@ -1,5 +1,5 @@
 export { createAuditService, type AuditEntry, type AuditService } from './audit/audit-service.js';
-export { AUTH_STRATEGY, SERVICE_TOKEN_HEADER, SESSION_COOKIE } from './auth/auth-plugin.js';
+export { AUTH_STRATEGY, SERVICE_TOKEN_HEADER, SESSION_COOKIE, principalOf } from './auth/auth-plugin.js';
 export { createAuthService, type ApiToken, type AuthService } from './auth/auth-service.js';
 export { ROLES, type Principal, type Role } from './auth/principal.js';
 export { ConfigError, loadConfig, type Config } from './config/config.js';
@@ -23,10 +23,15 @@ export {
   type JobService,
   type JobState,
 } from './jobs/job-service.js';
+export { hostJobs } from './jobs/host-jobs.js';
 export { createLogger, type Logger } from './logging/logger.js';
+export * from './plugins/index.js';
 export * from './registry/service-registry.js';
 export * from './sandbox/index.js';
 export { createServer, foundationRoutePlugins } from './server/create-server.js';
+export { defineRoutePlugin, failValidation, type RoutePlugin } from './api/route-plugin.js';
+export { errorResponses, errorSchema, uuidSchema } from './api/schemas.js';
+export { jobRequesterSchema, principalOfRequester, requesterOf, type JobRequester } from './jobs/job-requester.js';
 export { openDatabase, pingDatabase, type Database, type StoreKind } from './store/database.js';
 export { migrateToLatest } from './store/migrator.js';
 export { APP_ROLE, withSystem, withTenant } from './store/tenant-scope.js';

@@ -6,6 +6,7 @@ import {
   createLogger,
   createServer,
   loadConfig,
+  loadHostPlugins,
   migrateToLatest,
   openDatabase,
   ServiceRegistry,
@@ -41,13 +42,22 @@ export interface TestHost {
   close(): Promise<void>;
 }
 
-/** A host built on the shared test database with the services a test needs, driven by `server.inject()`. */
-export async function createTestHost(): Promise<TestHost> {
+export interface TestHostOptions {
+  /** The environment the bundled host plugins read their settings from (none by default). */
+  readonly pluginEnv?: NodeJS.ProcessEnv;
+}
+
+/**
+ * A host built on the shared test database with the services a test needs and the bundled
+ * host plugins, driven by `server.inject()`.
+ */
+export async function createTestHost(options: TestHostOptions = {}): Promise<TestHost> {
   const database = await testDatabase();
   // The job queue opens its own pool on PostgreSQL, so it needs the URL the database was opened with.
   const config = loadConfig({ REPOGEN_LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL });
   const logger = createLogger('silent');
-  const factories = coreServiceFactories(config, logger).filter((factory) => factory.service.id !== coreServices.database.id);
+  const plugins = await loadHostPlugins({ env: options.pluginEnv ?? {}, config });
+  const factories = coreServiceFactories(config, logger, plugins).filter((factory) => factory.service.id !== coreServices.database.id);
   const registry = new ServiceRegistry([...factories, ServiceRegistry.value(coreServices.database, database)]);
   const server = await createServer({ registry, port: 0 });
   await server.initialize();

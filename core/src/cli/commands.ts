@@ -10,7 +10,7 @@ export interface Command {
   readonly name: string;
   readonly summary: string;
   readonly usage: string;
-  run(runtime: () => HostRuntime, args: string[]): Promise<number>;
+  run(runtime: () => Promise<HostRuntime>, args: string[]): Promise<number>;
 }
 
 const SYSTEM_ACTOR = 'cli';
@@ -42,8 +42,8 @@ async function tenantIdFor(runtime: HostRuntime, slug: string): Promise<string> 
 }
 
 /** Runs a command body and closes the services it opened, turning domain errors into CLI errors. */
-async function withRuntime(runtime: () => HostRuntime, body: (runtime: HostRuntime) => Promise<void>): Promise<number> {
-  const host = runtime();
+async function withRuntime(runtime: () => Promise<HostRuntime>, body: (runtime: HostRuntime) => Promise<void>): Promise<number> {
+  const host = await runtime();
   try {
     await body(host);
     return EXIT.ok;
@@ -64,7 +64,7 @@ export const commands: readonly Command[] = [
       const values = parse(args, { demo: { type: 'boolean' }, 'with-worker': { type: 'boolean' } });
       // Loaded on use, like the worker below, so that the other commands start without hapi.
       const { serve } = await import('./serve.js');
-      return serve(runtime(), { demo: values.demo === true, withWorker: values['with-worker'] === true });
+      return serve(await runtime(), { demo: values.demo === true, withWorker: values['with-worker'] === true });
     },
   },
   {
@@ -74,7 +74,7 @@ export const commands: readonly Command[] = [
     async run(runtime, args) {
       parse(args, {});
       const { worker } = await import('./worker.js');
-      return worker(runtime());
+      return worker(await runtime());
     },
   },
   {
@@ -100,7 +100,7 @@ export const commands: readonly Command[] = [
       };
       // Loaded on use, like serve: only this command needs the render pipeline.
       const { generate } = await import('./generate.js');
-      return generate(runtime(), options);
+      return generate(await runtime(), options);
     },
   },
   {

@@ -1,5 +1,5 @@
 import { coreServices } from '../core-services.js';
-import { coreJobs } from '../jobs/core-jobs.js';
+import { hostJobs } from '../jobs/host-jobs.js';
 import type { Logger } from '../logging/logger.js';
 import { CarboneDocumentRenderer } from '../render/index.js';
 import type { ServiceRegistry } from '../registry/service-registry.js';
@@ -7,10 +7,10 @@ import { EXIT } from './cli-error.js';
 import type { HostRuntime } from './host-runtime.js';
 import { shutdownSignal } from './shutdown-signal.js';
 
-/** Starts consuming every core job in this process; `serve --with-worker` shares it. */
+/** Starts consuming every host job in this process; `serve --with-worker` shares it. */
 export async function startWorker(registry: ServiceRegistry): Promise<void> {
   const jobs = await registry.get(coreServices.jobs);
-  await jobs.work(coreJobs, registry);
+  await jobs.work(await hostJobs(registry), registry);
 }
 
 /**
@@ -38,7 +38,7 @@ export async function worker(runtime: HostRuntime): Promise<number> {
     const database = await registry.get(coreServices.database);
     await startWorker(registry);
     void warmRenderer(registry, logger);
-    logger.info({ store: database.kind, jobs: coreJobs.map((job) => job.name) }, 'repogen worker running');
+    logger.info({ store: database.kind, jobs: (await hostJobs(registry)).map((job) => job.name) }, 'repogen worker running');
     process.stdout.write(`\nRepogen worker is running (store: ${database.kind}). Stop with Ctrl-C.\n\n`);
 
     const signal = await shutdownSignal();

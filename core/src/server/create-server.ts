@@ -17,13 +17,14 @@ import { tokenRoutesPlugin } from '../api/token-routes.js';
 import { userRoutesPlugin } from '../api/user-routes.js';
 import { authPlugin } from '../auth/auth-plugin.js';
 import { coreServices } from '../core-services.js';
+import { pluginRoutes } from '../plugins/host-plugin.js';
 import type { ServiceRegistry } from '../registry/service-registry.js';
 import { HOST_VERSION } from '../version.js';
 import { errorPlugin } from './error-plugin.js';
 import { idempotencyPlugin } from './idempotency-plugin.js';
 import { requestLogPlugin } from './request-log-plugin.js';
 
-/** The route plugins of the foundation; later capabilities append theirs. */
+/** The host's own route plugins; host plugins add theirs. */
 export const foundationRoutePlugins: readonly RoutePlugin[] = [
   systemRoutesPlugin,
   authRoutesPlugin,
@@ -40,6 +41,7 @@ export const foundationRoutePlugins: readonly RoutePlugin[] = [
 
 export interface CreateServerOptions {
   readonly registry: ServiceRegistry;
+  /** Replaces the host's routes and the loaded plugins' (tests that need a bare server). */
   readonly routePlugins?: readonly RoutePlugin[];
   /** Overrides the configured port (tests use 0 or inject). */
   readonly port?: number;
@@ -90,6 +92,7 @@ export async function createServer(options: CreateServerOptions): Promise<Server
     },
   ]);
 
-  await registerRoutePlugins(server, registry, options.routePlugins ?? foundationRoutePlugins);
+  const routePlugins = options.routePlugins ?? [...foundationRoutePlugins, ...pluginRoutes(await registry.get(coreServices.plugins))];
+  await registerRoutePlugins(server, registry, routePlugins);
   return server;
 }

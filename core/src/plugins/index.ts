@@ -1,0 +1,2 @@
+export { pluginJobs, pluginRoutes, pluginServices, type HostPlugin, type HostPluginContext, type HostPluginModule } from './host-plugin.js';
+export { DEFAULT_PLUGINS_DIR, loadHostPlugins } from './load-host-plugins.js';
