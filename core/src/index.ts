@@ -62,5 +62,3 @@ export { signCallback } from './callbacks/sign-callback.js';
 export { publishJobOutcome, type JobOutcomeEvents, type OutcomeEvent } from './callbacks/publish-job-outcome.js';
 export { createIdempotencyService, IDEMPOTENCY_ERROR_CODES, type IdempotencyService } from './idempotency/idempotency-service.js';
 export { idempotent, idempotencyKeySchema } from './api/idempotent-route.js';
-export { defineRoutePlugin, type RoutePlugin } from './api/route-plugin.js';
-export { errorResponses, errorSchema } from './api/schemas.js';
