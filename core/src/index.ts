@@ -62,3 +62,5 @@ export { signCallback } from './callbacks/sign-callback.js';
 export { publishJobOutcome, type JobOutcomeEvents, type OutcomeEvent } from './callbacks/publish-job-outcome.js';
 export { createIdempotencyService, IDEMPOTENCY_ERROR_CODES, type IdempotencyService } from './idempotency/idempotency-service.js';
 export { idempotent, idempotencyKeySchema } from './api/idempotent-route.js';
+export { formatOpenApiDocument, openApiDocument } from './server/openapi-document.js';
+export { API_ERROR_CODES } from './errors/error-catalogue.js';
