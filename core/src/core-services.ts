@@ -20,7 +20,7 @@ import { createTenantService, type TenantService } from './tenancy/tenant-servic
 import { createEvidenceService, type EvidenceService } from './evidence/evidence-service.js';
 import { createUploadedEvidenceProvider } from './evidence/uploaded-evidence-provider.js';
 import { createTesseractEngine, type OcrEngine } from './ocr/ocr-engine.js';
-import { createCallbackService, type CallbackService } from './callbacks/callback-service.js';
+import { silentCallbackPublisher, type CallbackPublisher } from './callbacks/callback-publisher.js';
 import { createIdempotencyService, type IdempotencyService } from './idempotency/idempotency-service.js';
 import { pluginJobs, pluginServices, type HostPlugin } from './plugins/host-plugin.js';
 
@@ -45,7 +45,8 @@ export const coreServices = {
   ocr: createServiceRef<OcrEngine>('core.ocr'),
   evidence: createServiceRef<EvidenceService>('core.evidence'),
   idempotency: createServiceRef<IdempotencyService>('core.idempotency'),
-  callbacks: createServiceRef<CallbackService>('core.callbacks'),
+  /** Provided by the V1 bridge plugin; a host without it announces nothing. */
+  callbacks: createServiceRef<CallbackPublisher>('core.callbacks'),
 };
 
 export const databaseServiceFactory = createServiceFactory({
@@ -181,12 +182,6 @@ export const idempotencyServiceFactory = createServiceFactory({
   create: ({ database }) => createIdempotencyService(database.knex),
 });
 
-export const callbackServiceFactory = createServiceFactory({
-  service: coreServices.callbacks,
-  deps: { database: coreServices.database, audit: coreServices.audit, jobs: coreServices.jobs, logger: coreServices.logger, config: coreServices.config },
-  create: ({ database, audit, jobs, logger, config }) =>
-    createCallbackService({ knex: database.knex, audit, jobs, logger, options: { production: config.production } }),
-});
 
 /** The factories of the host, with the configuration, logger and loaded plugins given as values, and the plugins' own. */
 export function coreServiceFactories(config: Config, logger: Logger, plugins: readonly HostPlugin[] = []): ServiceFactory[] {
@@ -209,7 +204,10 @@ export function coreServiceFactories(config: Config, logger: Logger, plugins: re
     ocrServiceFactory,
     evidenceServiceFactory,
     idempotencyServiceFactory,
-    callbackServiceFactory,
     ...pluginServices(plugins),
+    // A plugin may provide the callbacks; the host's own jobs announce through them either way.
+    ...(pluginServices(plugins).some((factory) => factory.service.id === coreServices.callbacks.id)
+      ? []
+      : [ServiceRegistry.value(coreServices.callbacks, silentCallbackPublisher)]),
   ];
 }

@@ -54,11 +54,8 @@ export { EVIDENCE_KINDS, type EvidenceKind } from './evidence/evidence-kinds.js'
 export { inspectUpload, DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits } from './evidence/upload-inspection.js';
 export { readExif, type EvidenceExif } from './evidence/exif-reader.js';
 export type { EvidenceService } from './evidence/evidence-service.js';
-export { CALLBACK_EVENTS, CALLBACK_SIGNATURE_HEADER, DELIVER_CALLBACK_JOB, type CallbackEvent, type DeliverCallbackPayload } from './callbacks/callback-events.js';
-export { createCallbackService, type CallbackService } from './callbacks/callback-service.js';
-export type { CallbackDelivery, CallbackEndpoint } from './callbacks/callback-records.js';
-export { deliverCallbackJob } from './callbacks/deliver-callback-job.js';
-export { signCallback } from './callbacks/sign-callback.js';
+export { CALLBACK_EVENTS, CALLBACK_SIGNATURE_HEADER, type CallbackEvent } from './callbacks/callback-events.js';
+export { silentCallbackPublisher, type CallbackPublisher } from './callbacks/callback-publisher.js';
 export { publishJobOutcome, type JobOutcomeEvents, type OutcomeEvent } from './callbacks/publish-job-outcome.js';
 export { createIdempotencyService, IDEMPOTENCY_ERROR_CODES, type IdempotencyService } from './idempotency/idempotency-service.js';
 export { idempotent, idempotencyKeySchema } from './api/idempotent-route.js';

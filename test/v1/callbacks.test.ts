@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { coreServices, createJobService, createLogger, deliverCallbackJob, type JobService } from '@repogen/core';
+import { createJobService, createLogger, type JobService } from '@repogen/core';
+import { deliverCallbackJob, v1BridgeServices } from '@repogen/plugin-v1-bridge';
 import { RepogenApiError, RepogenClient, verifyCallbackSignature, type CallbackBody } from '@repogen/sdk/client';
 import { createTestHost, json, type TestHost, type TestTenant } from '../support/test-host.js';
 import { startCallbackListener, type CallbackListener } from './callback-listener.js';
@@ -38,7 +39,7 @@ describe('callbacks: registration, signed deliveries with retries, the log and r
     assert.equal(JSON.stringify(await client.listCallbacks()).includes(secret), false, 'the secret is never listed');
 
     listener.answerNext(503);
-    const callbacks = await host.registry.get(coreServices.callbacks);
+    const callbacks = await host.registry.get(v1BridgeServices.callbacks);
     const before = listener.received.length;
     const [published] = await callbacks.publish(firm.id, 'report.released', { reportId: 'r-1', externalKey: 'v1:assignment:1' });
     assert.ok(published);
@@ -112,7 +113,7 @@ describe('callbacks: registration, signed deliveries with retries, the log and r
     await client.removeCallback(first.endpoint.id);
     assert.equal((await client.listCallbacks()).some((item) => item.id === first.endpoint.id), false);
     await assert.rejects(client.removeCallback(first.endpoint.id), (error: unknown) => error instanceof RepogenApiError && error.code === 'CALLBACK_NOT_FOUND');
-    const callbacks = await host.registry.get(coreServices.callbacks);
+    const callbacks = await host.registry.get(v1BridgeServices.callbacks);
     assert.deepEqual(await callbacks.publish(firm.id, 'report.failed', { reportId: 'r-2' }), []);
   });
 });

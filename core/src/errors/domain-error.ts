@@ -4,8 +4,17 @@
  */
 export type ErrorKind = 'user' | 'operational' | 'unexpected';
 
+/**
+ * Marks a domain error in the global symbol registry: a host plugin loaded with `import()`
+ * may hold another instance of this module than the host (a test runner that transpiles the
+ * host to CommonJS), and its errors must still be recognised.
+ */
+const DOMAIN_ERROR = Symbol.for('repogen.domain-error');
+
 /** A failure with a stable `code` that clients and workers can act on. Services throw these, never Boom. */
 export class DomainError extends Error {
+  readonly [DOMAIN_ERROR] = true;
+
   constructor(
     readonly code: string,
     message: string,
@@ -71,5 +80,5 @@ export class UnavailableError extends DomainError {
 }
 
 export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError;
+  return error instanceof DomainError || (typeof error === 'object' && error !== null && (error as { [DOMAIN_ERROR]?: unknown })[DOMAIN_ERROR] === true);
 }

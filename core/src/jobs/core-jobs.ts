@@ -4,11 +4,9 @@ import { generateReportJob } from '../generation/generate-report-job.js';
 import type { GenerateReportPayload } from '../generation/generate-report-payload.js';
 import { ocrEvidenceJob } from '../evidence/ocr-evidence-job.js';
 import type { OcrEvidencePayload } from '../evidence/ocr-job-payload.js';
-import { deliverCallbackJob } from '../callbacks/deliver-callback-job.js';
-import type { DeliverCallbackPayload } from '../callbacks/callback-events.js';
 
 /** The jobs of the host itself; every process that sends or works jobs knows these. */
-export const coreJobs = [expireSessionsJob, generateReportJob, ocrEvidenceJob, deliverCallbackJob] as const;
+export const coreJobs = [expireSessionsJob, generateReportJob, ocrEvidenceJob] as const;
 
 /**
  * The payload of each core job, written out rather than derived from `coreJobs`: the jobs
@@ -18,5 +16,4 @@ export type CoreJobPayloads = {
   'maintenance.expire-sessions': ExpireSessionsPayload;
   'reports.generate': GenerateReportPayload;
   'evidence.ocr': OcrEvidencePayload;
-  'callbacks.deliver': DeliverCallbackPayload;
 };

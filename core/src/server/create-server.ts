@@ -4,7 +4,6 @@ import Vision from '@hapi/vision';
 import HapiSwagger from 'hapi-swagger';
 import Joi from 'joi';
 import { auditRoutesPlugin } from '../api/audit-routes.js';
-import { callbackRoutesPlugin } from '../api/callback-routes.js';
 import { authRoutesPlugin } from '../api/auth-routes.js';
 import { artifactRoutesPlugin } from '../api/artifact-routes.js';
 import { evidenceRoutesPlugin } from '../api/evidence-routes.js';
@@ -36,7 +35,6 @@ export const foundationRoutePlugins: readonly RoutePlugin[] = [
   jobRoutesPlugin,
   artifactRoutesPlugin,
   evidenceRoutesPlugin,
-  callbackRoutesPlugin,
 ];
 
 export interface CreateServerOptions {

@@ -1,4 +1,4 @@
-import type { CallbackEvent } from './callback-events.js';
+import type { CallbackEvent } from '@repogen/core';
 
 export interface CallbackEndpointRow {
   id: string;

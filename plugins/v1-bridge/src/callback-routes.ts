@@ -1,11 +1,8 @@
 import Joi from 'joi';
-import { principalOf } from '../auth/auth-plugin.js';
-import { CALLBACK_ERROR_CODES, CALLBACK_EVENTS, type CallbackEvent } from '../callbacks/callback-events.js';
-import type { DeliveryQuery } from '../callbacks/callback-service.js';
-import { coreServices } from '../core-services.js';
-import { idempotent } from './idempotent-route.js';
-import { defineRoutePlugin, failValidation } from './route-plugin.js';
-import { errorResponses, uuidSchema } from './schemas.js';
+import { CALLBACK_EVENTS, defineRoutePlugin, errorResponses, failValidation, idempotent, principalOf, uuidSchema, type CallbackEvent } from '@repogen/core';
+import { CALLBACK_ERROR_CODES } from './callback-errors.js';
+import type { DeliveryQuery } from './callback-service.js';
+import { v1BridgeServices } from './v1-bridge-services.js';
 
 /** V1 registers its own callbacks with its service token; an admin may too. */
 const managers = ['admin', 'service'];
@@ -37,7 +34,7 @@ const deliverySchema = Joi.object({
 
 export const callbackRoutesPlugin = defineRoutePlugin({
   name: 'callback-routes',
-  deps: { callbacks: coreServices.callbacks },
+  deps: { callbacks: v1BridgeServices.callbacks },
   routes: ({ callbacks }) => [
     idempotent({
       method: 'POST',

@@ -1,13 +1,20 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
-import type { AuditService } from '../audit/audit-service.js';
-import type { Principal } from '../auth/principal.js';
-import { InvalidError, NotFoundError, UnavailableError } from '../errors/domain-error.js';
-import type { CoreJobPayloads } from '../jobs/core-jobs.js';
-import type { JobService } from '../jobs/job-service.js';
-import type { Logger } from '../logging/logger.js';
-import { withTenant } from '../store/tenant-scope.js';
-import { CALLBACK_ERROR_CODES, CALLBACK_SIGNATURE_HEADER, DELIVER_CALLBACK_JOB, type CallbackEvent } from './callback-events.js';
+import {
+  CALLBACK_SIGNATURE_HEADER,
+  InvalidError,
+  NotFoundError,
+  UnavailableError,
+  withTenant,
+  type AuditService,
+  type CallbackEvent,
+  type CallbackPublisher,
+  type JobService,
+  type Logger,
+  type Principal,
+} from '@repogen/core';
+import { CALLBACK_ERROR_CODES } from './callback-errors.js';
+import { DELIVER_CALLBACK_JOB, type DeliverCallbackPayload } from './deliver-callback-payload.js';
 import {
   toCallbackDelivery,
   toCallbackEndpoint,
@@ -41,7 +48,7 @@ export type AttemptOutcome = 'delivered' | 'gone' | 'already-delivered';
  * Signed callbacks to the URLs a tenant registers. `publish` only records the deliveries and
  * queues their jobs, so a receiver that is down never holds up the work that published.
  */
-export interface CallbackService {
+export interface CallbackService extends CallbackPublisher {
   register(principal: Principal, request: RegisterCallbackRequest, requestId?: string): Promise<{ endpoint: CallbackEndpoint; secret: string }>;
   list(principal: Principal): Promise<CallbackEndpoint[]>;
   remove(principal: Principal, id: string, requestId?: string): Promise<CallbackEndpoint>;
@@ -69,7 +76,7 @@ const USER_AGENT = 'Repogen-Callbacks/1';
 export function createCallbackService(deps: {
   knex: Knex;
   audit: AuditService;
-  jobs: JobService<CoreJobPayloads>;
+  jobs: JobService<{ [DELIVER_CALLBACK_JOB]: DeliverCallbackPayload }>;
   logger: Logger;
   options: CallbackServiceOptions;
 }): CallbackService {

@@ -1,7 +1,7 @@
 import Joi from 'joi';
-import { coreServices } from '../core-services.js';
-import { defineJob } from '../jobs/job-definition.js';
-import { DELIVER_CALLBACK_JOB, type DeliverCallbackPayload } from './callback-events.js';
+import { defineJob } from '@repogen/core';
+import { DELIVER_CALLBACK_JOB, type DeliverCallbackPayload } from './deliver-callback-payload.js';
+import { v1BridgeServices } from './v1-bridge-services.js';
 
 const RETRY_LIMIT = 8;
 
@@ -12,7 +12,7 @@ const RETRY_LIMIT = 8;
  */
 export const deliverCallbackJob = defineJob({
   name: DELIVER_CALLBACK_JOB,
-  deps: { callbacks: coreServices.callbacks },
+  deps: { callbacks: v1BridgeServices.callbacks },
   payloadSchema: Joi.object<DeliverCallbackPayload>({
     tenantId: Joi.string().guid().required(),
     deliveryId: Joi.string().guid().required(),
