@@ -61,3 +61,4 @@ export { createIdempotencyService, IDEMPOTENCY_ERROR_CODES, type IdempotencyServ
 export { idempotent, idempotencyKeySchema } from './api/idempotent-route.js';
 export { formatOpenApiDocument, openApiDocument } from './server/openapi-document.js';
 export { API_ERROR_CODES } from './errors/error-catalogue.js';
+export { expireIdempotentRequestsJob } from './idempotency/expire-idempotent-requests-job.js';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import { createLogger, expireIdempotentRequestsJob, withSystem } from '@repogen/core';
 import { multipart, uniqueJpeg } from '../evidence/evidence-test-support.js';
 import { buildReportTestPack, sbiFixtureInput } from '../reports/report-test-pack.js';
 import { createTestHost, json, type TestHost, type TestTenant } from '../support/test-host.js';
@@ -126,5 +127,23 @@ describe('Idempotency-Key on the POST routes that create something', function ()
     assert.equal(repeat.statusCode, 201, repeat.payload);
     assert.equal(repeat.headers['idempotent-replayed'], 'true');
     assert.deepEqual(json(repeat), json(first));
+  });
+
+  it('forgets a first answer after its 24 hours: lazily for its key, and in the hourly sweep', async () => {
+    const [lazy, swept] = [crypto.randomUUID(), crypto.randomUUID()];
+    for (const key of [lazy, swept]) {
+      const first = await post(firm, '/v1/reports', { packKey, title: `Expiring ${key}` }, { 'idempotency-key': key });
+      assert.equal(first.statusCode, 201, first.payload);
+    }
+    await withSystem(host.database.knex, (trx) => trx('idempotent_requests').whereIn('idempotency_key', [lazy, swept]).update({ expires_at: trx.raw("now() - interval '1 minute'") }));
+
+    const reused = await post(firm, '/v1/reports', { packKey, title: `Expiring ${lazy} again` }, { 'idempotency-key': lazy });
+    assert.equal(reused.statusCode, 201, reused.payload);
+    assert.equal(reused.headers['idempotent-replayed'], undefined);
+
+    const output = await expireIdempotentRequestsJob.handler({}, { database: host.database }, { jobId: 'test', attempt: 0, signal: new AbortController().signal, logger: createLogger('silent') });
+    assert.ok(Number(output?.deleted) >= 1);
+    const left = await withSystem(host.database.knex, (trx) => trx('idempotent_requests').whereIn('idempotency_key', [lazy, swept]).select('idempotency_key'));
+    assert.deepEqual(left.map((row: { idempotency_key: string }) => row.idempotency_key), [lazy]);
   });
 });
