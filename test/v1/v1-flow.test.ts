@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createJobService, createLogger, generateReportJob, ocrEvidenceJob, type JobService } from '@repogen/core';
 import { deliverCallbackJob } from '@repogen/plugin-v1-bridge';
 import { RepogenClient, verifyCallbackSignature, type CallbackBody, type UploadProgress } from '@repogen/sdk/client';
@@ -59,6 +60,8 @@ describe('V1 through RepogenClient, end to end', function () {
 
   it('creates, fills, generates, calls back signed, downloads and releases, with retries that never duplicate', async () => {
     ({ secret } = await client.registerCallback({ url: listener.url, events: ['report.generated', 'report.failed', 'report.released', 'ocr.completed'] }));
+    // A receiver that is down: generation must not wait for it.
+    const dead = await client.registerCallback({ url: 'http://127.0.0.1:1/down', events: ['report.generated'] });
 
     // 1. The report by external key; a retried create (same key) and a repeat (new key) answer the same report.
     const externalKey = `v1:assignment:${crypto.randomInt(1e9)}`;
@@ -107,6 +110,17 @@ describe('V1 through RepogenClient, end to end', function () {
     assert.equal(verifyCallbackSignature({ secret, header: ocr!.item.headers['repogen-signature'] as string, body: ocr!.item.body }).ok, true);
     // A stale copy of the same delivery is refused by the verifier.
     assert.deepEqual(verifyCallbackSignature({ secret, header: generated!.item.headers['repogen-signature'] as string, body: generated!.item.body, now: check.ok ? check.timestamp + 3600 : 0 }), { ok: false, reason: 'stale' });
+
+    // The receiver that is down holds nothing up: its delivery waits in the log for its retry.
+    let toDead = (await client.deliveries({ endpointId: dead.endpoint.id })).items;
+    for (let i = 0; (toDead[0]?.attempts ?? 0) < 1 && i < 100; i += 1) {
+      await sleep(100);
+      toDead = (await client.deliveries({ endpointId: dead.endpoint.id })).items;
+    }
+    assert.equal(toDead.length, 1);
+    assert.equal(toDead[0]!.state, 'pending');
+    assert.match(toDead[0]!.lastError ?? '', /could not be reached/);
+    await client.removeCallback(dead.endpoint.id);
 
     // 5. Download the PDF.
     const pdf = await client.downloadLatest(reportId, 'pdf');
