@@ -5,7 +5,7 @@
 # present it prints one line and exits 0 without touching apt.
 #
 #   scripts/install-system-deps.sh                    check, install what is missing (root on Debian)
-#   scripts/install-system-deps.sh --with-test-tools  also poppler-utils (pdftotext, pdftoppm) and qpdf for tests
+#   scripts/install-system-deps.sh --with-test-tools  also poppler-utils (pdftotext, pdftoppm), qpdf and chromium for tests
 #   scripts/install-system-deps.sh --check            check only; exit 1 naming what is missing
 #
 # Each need is checked by what the renderer actually uses, not by package name, so a machine
@@ -69,6 +69,11 @@ has_qpdf() {
   command -v qpdf >/dev/null 2>&1
 }
 
+# The browser tests launch this path through playwright-core and never download a browser.
+has_chromium() {
+  [ -x /usr/bin/chromium ]
+}
+
 missing_packages=()
 missing_reasons=()
 need() {
@@ -92,6 +97,7 @@ collect_missing() {
   if [ "$with_test_tools" = 1 ]; then
     has_pdftotext || need poppler-utils "pdftotext and pdftoppm inspect rendered PDFs in tests"
     has_qpdf || need qpdf "qpdf --check validates the structure of assembled PDFs in tests"
+    has_chromium || need chromium "the admin UI's browser tests drive /usr/bin/chromium"
   fi
   return 0
 }
@@ -107,7 +113,7 @@ report_missing() {
 collect_missing
 if [ "${#missing_packages[@]}" -eq 0 ]; then
   if [ "$with_test_tools" = 1 ]; then
-    echo "install-system-deps: LibreOffice, python3-uno, fonts, poppler-utils and qpdf are present."
+    echo "install-system-deps: LibreOffice, python3-uno, fonts, poppler-utils, qpdf and chromium are present."
   else
     echo "install-system-deps: LibreOffice, python3-uno and fonts are present."
   fi

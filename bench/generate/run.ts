@@ -111,6 +111,7 @@ async function runnableSbi(): Promise<{ pack: RunnablePack; input: JsonValue; no
     sandboxRef: { key: manifest.key, version: manifest.version, tenantId: null, logic, digest: sha256(logic) },
     validateInput: compiled.validate,
     archive: { ...archive, manifest, files },
+    settings: {},
   } satisfies RunnablePack;
   return { pack, input: fixture.input, now: fixture.expected.now ?? DEFAULT_FIXTURE_NOW, templateSource };
 }

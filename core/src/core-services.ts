@@ -8,6 +8,7 @@ import type { CoreJobPayloads } from './jobs/core-jobs.js';
 import { createJobService, type JobService } from './jobs/job-service.js';
 import type { Logger } from './logging/logger.js';
 import { createPackRegistryService, type PackRegistryService } from './packs/pack-registry-service.js';
+import { createPackSettingsService, type PackSettingsService } from './packs/pack-settings-service.js';
 import { createServiceFactory, createServiceRef, ServiceRegistry, type ServiceFactory } from './registry/service-registry.js';
 import { createGenerationService, type GenerationService } from './generation/generation-service.js';
 import type { ReportEvidenceProvider } from './generation/evidence-source.js';
@@ -19,6 +20,7 @@ import { migrateToLatest } from './store/migrator.js';
 import { createTenantService, type TenantService } from './tenancy/tenant-service.js';
 import { createEvidenceService, type EvidenceService } from './evidence/evidence-service.js';
 import { createUploadedEvidenceProvider } from './evidence/uploaded-evidence-provider.js';
+import { createPackRequestService, type PackRequestService } from './pack-requests/pack-request-service.js';
 import { createTesseractEngine, type OcrEngine } from './ocr/ocr-engine.js';
 import { silentCallbackPublisher, type CallbackPublisher } from './callbacks/callback-publisher.js';
 import { createIdempotencyService, type IdempotencyService } from './idempotency/idempotency-service.js';
@@ -38,6 +40,7 @@ export const coreServices = {
   blobs: createServiceRef<BlobStore>('core.blobs'),
   sandbox: createServiceRef<PackSandbox>('core.sandbox'),
   packs: createServiceRef<PackRegistryService>('core.packs'),
+  packSettings: createServiceRef<PackSettingsService>('core.packSettings'),
   renderer: createServiceRef<DocumentRenderer>('core.renderer'),
   reportEvidence: createServiceRef<ReportEvidenceProvider>('core.reportEvidence'),
   reports: createServiceRef<ReportService>('core.reports'),
@@ -47,6 +50,7 @@ export const coreServices = {
   idempotency: createServiceRef<IdempotencyService>('core.idempotency'),
   /** Provided by the V1 bridge plugin; a host without it announces nothing. */
   callbacks: createServiceRef<CallbackPublisher>('core.callbacks'),
+  packRequests: createServiceRef<PackRequestService>('core.packRequests'),
 };
 
 export const databaseServiceFactory = createServiceFactory({
@@ -99,6 +103,12 @@ export const jobServiceFactory = createServiceFactory({
   dispose: (jobs) => jobs.stop(),
 });
 
+export const packRequestServiceFactory = createServiceFactory({
+  service: coreServices.packRequests,
+  deps: { database: coreServices.database, audit: coreServices.audit, tenants: coreServices.tenants },
+  create: ({ database, audit, tenants }) => createPackRequestService({ knex: database.knex, audit, tenants }),
+});
+
 export const blobStoreServiceFactory = createServiceFactory({
   service: coreServices.blobs,
   deps: { config: coreServices.config },
@@ -122,6 +132,12 @@ export const packRegistryServiceFactory = createServiceFactory({
     tenants: coreServices.tenants,
   },
   create: ({ database, audit, blobs, sandbox, tenants }) => createPackRegistryService({ knex: database.knex, audit, blobs, sandbox, tenants }),
+});
+
+export const packSettingsServiceFactory = createServiceFactory({
+  service: coreServices.packSettings,
+  deps: { database: coreServices.database, audit: coreServices.audit, packs: coreServices.packs },
+  create: ({ database, audit, packs }) => createPackSettingsService({ knex: database.knex, audit, packs }),
 });
 
 /**
@@ -197,6 +213,7 @@ export function coreServiceFactories(config: Config, logger: Logger, plugins: re
     blobStoreServiceFactory,
     sandboxServiceFactory,
     packRegistryServiceFactory,
+    packSettingsServiceFactory,
     rendererServiceFactory,
     reportEvidenceServiceFactory,
     reportServiceFactory,
@@ -204,6 +221,7 @@ export function coreServiceFactories(config: Config, logger: Logger, plugins: re
     ocrServiceFactory,
     evidenceServiceFactory,
     idempotencyServiceFactory,
+    packRequestServiceFactory,
     ...pluginServices(plugins),
     // A plugin may provide the callbacks; the host's own jobs announce through them either way.
     ...(pluginServices(plugins).some((factory) => factory.service.id === coreServices.callbacks.id)

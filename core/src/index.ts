@@ -28,6 +28,7 @@ export { createLogger, type Logger } from './logging/logger.js';
 export * from './plugins/index.js';
 export * from './registry/service-registry.js';
 export * from './sandbox/index.js';
+export { createAdminUiRoutesPlugin, DEFAULT_ADMIN_UI_DIR } from './api/admin-ui-routes.js';
 export { createServer, foundationRoutePlugins } from './server/create-server.js';
 export { defineRoutePlugin, failValidation, type RoutePlugin } from './api/route-plugin.js';
 export { errorResponses, errorSchema, uuidSchema } from './api/schemas.js';
@@ -45,6 +46,7 @@ export { runReportPipeline, REPORT_TEMPLATE_ID, type PipelineRequest, type Pipel
 export { buildReportTemplateData, formatIndianDate, type ReportTemplateData, type ReportTemplateHeader } from './generation/report-template-data.js';
 export { createGenerationService, type GenerationJobView, type GenerationService } from './generation/generation-service.js';
 export { createReportService, type ReportService } from './reports/report-service.js';
+export type { PackSettingsService, PackSettingsView } from './packs/pack-settings-service.js';
 export type { ReportDetail, ReportSummary, ReportVersionRecord, ArtifactRecord } from './reports/report-records.js';
 export * from './ocr/index.js';
 export { ocrEvidenceJob } from './evidence/ocr-evidence-job.js';

@@ -112,6 +112,7 @@ export const packRoutesPlugin = defineRoutePlugin({
       options: {
         tags: ['api', 'packs'],
         description: 'Which pack the selection rules suggest for a bank and an expected value, and why',
+        notes: 'Without `family`, the packs of the valuation family compete (project-finance packs are chosen by the assignment type).',
         auth: { access: { scope: readers } },
         validate: {
           query: Joi.object({
@@ -125,6 +126,7 @@ export const packRoutesPlugin = defineRoutePlugin({
         response: {
           status: {
             200: Joi.object({
+              family: Joi.string(),
               bankType: Joi.string().allow(null),
               pack: Joi.object({ key: Joi.string(), version: Joi.string(), title: Joi.string() }).allow(null),
               reason: Joi.string().allow(null),
@@ -143,6 +145,7 @@ export const packRoutesPlugin = defineRoutePlugin({
           title: verdict.candidate.title,
         });
         return {
+          family: answer.family,
           bankType: answer.bankType ?? null,
           pack: answer.chosen ? brief(answer.chosen) : null,
           reason: answer.chosen?.reason ?? null,

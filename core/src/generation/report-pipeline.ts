@@ -1,7 +1,7 @@
 import type { AnnexurePage, ComputeResult, EvidenceManifestItem, JsonValue } from '@repogen/sdk';
 import { UnprocessableError } from '../errors/domain-error.js';
 import type { RunnablePack } from '../packs/pack-registry-service.js';
-import { assembleReportPdf, renderErrors, type AppendedDocument, type DocumentRenderer, type PlacedImage } from '../render/index.js';
+import { assembleReportPdf, renderChartImages, renderErrors, type AppendedDocument, type DocumentRenderer, type PlacedImage } from '../render/index.js';
 import type { PackSandbox } from '../sandbox/index.js';
 import type { EvidenceItem, EvidenceSource } from './evidence-source.js';
 import { step, type ProgressListener } from './generation-steps.js';
@@ -54,7 +54,8 @@ export async function runReportPipeline(deps: PipelineDeps, request: PipelineReq
     if (problems.length > 0) {
       throw new UnprocessableError('REPORT_INPUT_INVALID', `The report data does not match the pack schema: ${problems.map((p) => `${p.path} ${p.message}`).slice(0, 5).join('; ')}`, { problems });
     }
-    const call = { input: snapshot.input, now: request.now.toISOString() };
+    const settings = pack.settings;
+    const call = { input: snapshot.input, now: request.now.toISOString(), ...(Object.keys(settings).length > 0 ? { settings } : {}) };
     return (await deps.sandbox.call(pack.sandboxRef, request.callerTenantId, 'compute', call, limits)).result;
   });
 
@@ -88,8 +89,9 @@ export async function runReportPipeline(deps: PipelineDeps, request: PipelineReq
       warnings: computed.warnings,
       pages: imagePages,
     });
-    const images = await readImages(request.evidence, imagePages);
-    return deps.renderer.renderDocx(template, data, images);
+    // The pack's charts are numbers; the host draws them and places them like evidence.
+    const [images, charts] = await Promise.all([readImages(request.evidence, imagePages), renderChartImages(computed.values)]);
+    return deps.renderer.renderDocx(template, data, [...images, ...charts]);
   });
 
   let pdf: Buffer | undefined;

@@ -24,6 +24,7 @@ import { withSystem, withTenant } from '../store/tenant-scope.js';
 import type { TenantService } from '../tenancy/tenant-service.js';
 import { checkArchiveStatically, parseJsonFile } from './pack-upload-checks.js';
 import { selectPack, type SelectionAnswer, type SelectionQuery } from './pack-selection.js';
+import { readPackSettings, type PackSettings } from './pack-settings-store.js';
 
 export type PackStatus = 'draft' | 'published' | 'deprecated' | 'yanked';
 
@@ -65,11 +66,14 @@ export interface RunnablePack {
   readonly sandboxRef: SandboxPackRef;
   readonly validateInput: (input: unknown) => ValidationProblem[];
   readonly archive: PackArchive;
+  /** The resolving tenant's choices for the pack's settings (`{}` for none); the pack lays them over its defaults. */
+  readonly settings: PackSettings;
 }
 
 export interface ComputeCall {
   readonly input: JsonValue;
   readonly now?: string | undefined;
+  /** Replaces the tenant's stored choices for this call (a dry run of other settings). */
   readonly settings?: { readonly [key: string]: JsonValue } | undefined;
 }
 
@@ -390,14 +394,16 @@ export function createPackRegistryService(deps: {
       const archive = await loadArchive(row);
       const compiled = compileInputSchema(row.schema);
       if (!compiled.ok) throw new Error(`Stored schema of ${row.key}@${row.version} no longer compiles`);
-      return { detail: toDetail(row), sandboxRef: sandboxRef(archive, row.tenant_id), validateInput: compiled.validate, archive };
+      const settings = await withTenant(knex, principal.tenantId, (trx) => readPackSettings(trx, key));
+      return { detail: toDetail(row), sandboxRef: sandboxRef(archive, row.tenant_id), validateInput: compiled.validate, archive, settings };
     },
 
     async compute(principal, key, version, call) {
       const pack = await this.resolve(principal, key, version);
       const problems = pack.validateInput(call.input);
       if (problems.length > 0) throw new InvalidError('PACK_INPUT_INVALID', 'The input does not match the pack schema', { problems });
-      const request = { input: call.input, now: call.now ?? new Date().toISOString(), ...(call.settings ? { settings: call.settings } : {}) };
+      const settings = call.settings ?? pack.settings;
+      const request = { input: call.input, now: call.now ?? new Date().toISOString(), ...(Object.keys(settings).length > 0 ? { settings } : {}) };
       const { result, cpuTimeMs } = await sandbox.call(pack.sandboxRef, principal.tenantId, 'compute', request, pack.detail.manifest.limits);
       return { ...result, cpuTimeMs };
     },

@@ -23,6 +23,8 @@ export interface SelectionVerdict {
 }
 
 export interface SelectionAnswer {
+  /** The family the packs were chosen from: the query's, or valuation when it named none. */
+  readonly family: string;
   readonly bankType: BankType | undefined;
   readonly chosen: SelectionVerdict | undefined;
   /** Other packs whose rules also match, best first. */
@@ -32,21 +34,29 @@ export interface SelectionAnswer {
 const CRORE = 1_00_00_000;
 
 /**
+ * A query without a family is a property valuation, the firm's common case (REQUIREMENTS:
+ * "value below ₹5 crore → SBI Format A whatever the bank"). Project-finance packs are chosen by
+ * the assignment's type rather than by bank or value, so they compete only when asked for.
+ */
+const DEFAULT_FAMILY = 'valuation';
+
+/**
  * Applies each pack's selection rule to the query and picks the matching rule with the
  * highest priority (a bank's own pack outranks a generic one by its priority). A rule that
  * constrains something the query does not say does not match.
  */
 export function selectPack(candidates: readonly SelectionCandidate[], query: SelectionQuery): SelectionAnswer {
   const bankType = query.bankType ?? (query.bank ? classifyBank(query.bank) : undefined);
+  const family = query.family ?? DEFAULT_FAMILY;
   const verdicts: SelectionVerdict[] = [];
   for (const candidate of candidates) {
-    if (query.family !== undefined && candidate.family !== query.family) continue;
+    if (candidate.family !== family) continue;
     const reasons = matchReasons(candidate.selection, query, bankType);
     if (reasons) verdicts.push({ candidate, reason: candidate.selection.reason ?? reasons.join('; ') });
   }
   verdicts.sort((a, b) => b.candidate.selection.priority - a.candidate.selection.priority || a.candidate.key.localeCompare(b.candidate.key));
   const [chosen, ...alternatives] = verdicts;
-  return { bankType, chosen, alternatives };
+  return { family, bankType, chosen, alternatives };
 }
 
 function matchReasons(rule: PackManifest['selection'], query: SelectionQuery, bankType: BankType | undefined): string[] | undefined {

@@ -70,8 +70,24 @@ export interface DocxAnnexurePagesBlock {
   readonly imageArea?: { readonly widthMm: number; readonly heightMm: number };
 }
 
+/**
+ * A centred picture the host fills after carbone: its alt text is `evidence:<slot>` (a chart's
+ * slot is `chart.<id>`), and the image is fitted inside the box with its aspect ratio.
+ */
+export interface DocxPictureBlock {
+  readonly kind: 'picture';
+  readonly slot: string;
+  readonly widthMm: number;
+  readonly heightMm: number;
+}
+
 export type DocxBlock =
-  DocxParagraphBlock | DocxHeadingBlock | DocxTableBlock | DocxPageBreakBlock | DocxAnnexurePagesBlock;
+  | DocxParagraphBlock
+  | DocxHeadingBlock
+  | DocxTableBlock
+  | DocxPageBreakBlock
+  | DocxAnnexurePagesBlock
+  | DocxPictureBlock;
 
 export interface DocxMarginsMm {
   readonly top: number;
@@ -190,6 +206,8 @@ function blockXml(block: DocxBlock, context: BuildContext): string {
       return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
     case 'annexurePages':
       return annexurePagesXml(block, context);
+    case 'picture':
+      return pictureXml(block, context);
   }
 }
 
@@ -294,6 +312,17 @@ function annexurePagesXml(block: DocxAnnexurePagesBlock, context: BuildContext):
     `<w:p><w:pPr><w:pStyle w:val="AnnexureRow"/></w:pPr>${text(ANNEXURE_TAGS.rowEnd)}</w:p>` +
     `<w:p>${text(ANNEXURE_TAGS.pageEnd)}</w:p>`
   );
+}
+
+function pictureXml(block: DocxPictureBlock, context: BuildContext): string {
+  context.usesPlaceholder = true;
+  const picture = inlinePictureXml(
+    context.nextDrawingId++,
+    `evidence:${block.slot}`,
+    mmToEmu(block.widthMm),
+    mmToEmu(block.heightMm),
+  );
+  return `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r>${picture}</w:r></w:p>`;
 }
 
 function inlinePictureXml(id: number, description: string, cx: number, cy: number): string {

@@ -1,4 +1,6 @@
 export * from './annexure-template-data.js';
+export { CHART_SPECS_SCHEMA, readChartSpecs, renderChartImages, renderChartPng } from './chart-images.js';
+export { CHART_SIZE_PX, chartSvg } from './chart-svg.js';
 export { CarboneDocumentRenderer, type CarboneDocumentRendererOptions } from './carbone-document-renderer.js';
 export { CarboneDocxFiller, type CarboneDocxFillerOptions } from './carbone-docx-filler.js';
 export type { DocumentRenderer, PlacedImage } from './document-renderer.js';

@@ -13,6 +13,8 @@ export const RENDER_ERROR_CODES = {
   evidenceMissing: 'RENDER_EVIDENCE_MISSING',
   /** Evidence bytes that are not a JPEG or PNG image, or that contradict their declared type. */
   evidenceUnsupported: 'RENDER_EVIDENCE_UNSUPPORTED',
+  /** A pack's chart spec breaks the chart contract (`values.charts`). */
+  chartInvalid: 'RENDER_CHART_INVALID',
   /** A document to append is not a PDF pdf-lib can read (corrupt or encrypted). */
   documentInvalid: 'RENDER_DOCUMENT_INVALID',
   /** `finalise` was given a PDF this renderer did not stamp. */
@@ -52,6 +54,7 @@ export const renderErrors = {
       `Evidence '${evidenceId}' cannot be placed as an image: ${reason}`,
       { evidenceId },
     ),
+  chartInvalid: (message: string) => new UnprocessableError(RENDER_ERROR_CODES.chartInvalid, message),
   documentInvalid: (index: number, reason: string) =>
     new UnprocessableError(
       RENDER_ERROR_CODES.documentInvalid,

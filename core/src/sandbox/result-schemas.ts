@@ -145,6 +145,7 @@ export const RESULT_SCHEMAS: Readonly<Record<PackOperation, object>> = {
         },
       },
       operations: { type: 'array', uniqueItems: true, items: { enum: [...OPERATIONS] } },
+      settings: { type: 'object', maxProperties: 200, propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' } },
     },
   },
 };

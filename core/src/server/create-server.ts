@@ -3,12 +3,15 @@ import Inert from '@hapi/inert';
 import Vision from '@hapi/vision';
 import HapiSwagger from 'hapi-swagger';
 import Joi from 'joi';
+import { adminUiRoutesPlugin } from '../api/admin-ui-routes.js';
 import { auditRoutesPlugin } from '../api/audit-routes.js';
 import { authRoutesPlugin } from '../api/auth-routes.js';
 import { artifactRoutesPlugin } from '../api/artifact-routes.js';
 import { evidenceRoutesPlugin } from '../api/evidence-routes.js';
 import { jobRoutesPlugin } from '../api/job-routes.js';
+import { packRequestRoutesPlugin } from '../api/pack-request-routes.js';
 import { packRoutesPlugin } from '../api/pack-routes.js';
+import { packSettingsRoutesPlugin } from '../api/pack-settings-routes.js';
 import { reportRoutesPlugin } from '../api/report-routes.js';
 import { failValidation, registerRoutePlugins, type RoutePlugin } from '../api/route-plugin.js';
 import { systemRoutesPlugin } from '../api/system-routes.js';
@@ -31,10 +34,13 @@ export const foundationRoutePlugins: readonly RoutePlugin[] = [
   userRoutesPlugin,
   auditRoutesPlugin,
   packRoutesPlugin,
+  packSettingsRoutesPlugin,
   reportRoutesPlugin,
   jobRoutesPlugin,
   artifactRoutesPlugin,
   evidenceRoutesPlugin,
+  packRequestRoutesPlugin,
+  adminUiRoutesPlugin,
 ];
 
 export interface CreateServerOptions {

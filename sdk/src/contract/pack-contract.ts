@@ -111,6 +111,8 @@ export interface PackDescription {
   readonly formulas: readonly { readonly name: string; readonly description: string; readonly unit?: string }[];
   readonly rules: readonly { readonly code: string; readonly description: string }[];
   readonly operations: readonly PackOperation[];
+  /** The defaults of the settings a tenant may change; absent from packs built before settings were described. */
+  readonly settings?: { readonly [key: string]: JsonValue };
 }
 
 export interface PackRequestMap {
@@ -146,4 +148,43 @@ export const PACK_GLOBAL = '__repogenPack';
 
 export interface PackGlobal {
   invoke(operation: string, requestJson: string): string;
+}
+
+/**
+ * The value name under which a pack returns its charts: `values.charts` is a list of chart
+ * specs. Packs give numbers only; the host draws each chart and places it into the template's
+ * picture whose alt text is `evidence:chart.<id>`.
+ */
+export const CHARTS_VALUE = 'charts';
+
+/** The prefix of a chart's picture slot: chart `dscr` fills the slot `evidence:chart.dscr`. */
+export const CHART_SLOT_PREFIX = 'chart.';
+
+/** One series of a chart: a value per category; `null` leaves a gap. */
+export interface ChartSeries {
+  readonly name: string;
+  readonly values: readonly (number | null)[];
+}
+
+/** A horizontal line across a chart, such as a DSCR comfort level. */
+export interface ChartReferenceLine {
+  readonly label: string;
+  readonly value: number;
+}
+
+/**
+ * A chart as numbers: `bar` draws grouped vertical bars, `hbar` horizontal bars (one row per
+ * category), `line` a line per series. `unit` is printed on the value axis (`₹ in lakh`, `%`, `×`).
+ */
+export interface ChartSpec {
+  readonly id: string;
+  readonly kind: 'bar' | 'hbar' | 'line';
+  readonly title: string;
+  readonly unit: string;
+  readonly categories: readonly string[];
+  readonly series: readonly ChartSeries[];
+  readonly referenceLines?: readonly ChartReferenceLine[];
+  /** Fixes the value axis (e.g. 0–100 for percentages); otherwise it fits the data. */
+  readonly min?: number;
+  readonly max?: number;
 }

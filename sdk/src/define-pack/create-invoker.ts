@@ -75,6 +75,7 @@ export function createInvoker<
         })),
         rules: Object.entries(pack.rules ?? {}).map(([code, rule]) => ({ code, description: rule.description })),
         operations,
+        settings: pack.settings,
       };
       return description;
     },

@@ -2,11 +2,13 @@ import { definePack } from '@repogen/sdk/pack';
 import { structureRules, thresholdRules } from '@repogen/sdk/kits/project-finance';
 import { annexureSections } from './annexure-sections.js';
 import { capacityRules } from './capacity-rules.js';
+import { chartFormulas } from './chart-formulas.js';
 import { costFormulas, costSummary } from './cost-formulas.js';
 import type { PackInput } from './input.generated.js';
 import { packProjectionFormulas, projections } from './projection-formulas.js';
 import { settings, type DprSettings } from './settings.js';
 import { packStructureRules, precisionRules } from './structure-rules.js';
+import { tableFormulas } from './table-formulas.js';
 import { viabilityFormulas } from './viability-formulas.js';
 import { workingCapitalFormulas } from './working-capital-formulas.js';
 
@@ -20,6 +22,8 @@ export default definePack<PackInput, DprSettings>({
     ...packProjectionFormulas,
     ...viabilityFormulas,
     ...workingCapitalFormulas,
+    ...chartFormulas,
+    ...tableFormulas,
   },
   rules: { ...structureRules, ...packStructureRules, ...precisionRules, ...thresholdRules, ...capacityRules },
   annexures: annexureSections,

@@ -1,5 +1,6 @@
 import { definePack } from '@repogen/sdk/pack';
 import { annexureSections } from './annexure-sections.js';
+import { chartFormulas } from './chart-formulas.js';
 import { costFormulas } from './cost-formulas.js';
 import { financeRules } from './finance-rules.js';
 import { fundsFormulas } from './funds-formulas.js';
@@ -24,6 +25,7 @@ export default definePack<PackInput, StageSettings>({
     ...scheduleFormulas,
     ...photoFormulas,
     ...presentationFormulas,
+    ...chartFormulas,
   },
   rules: { ...progressRules, ...financeRules, ...siteRules },
   annexures: annexureSections,

@@ -5,9 +5,9 @@ import type { ValuationFormula } from './valuation-types.js';
 /** Part A: extent, rate and land value. */
 export const landFormulas = {
   valuationDate: {
-    description: 'Date of valuation ("as on"); the report date the host gives when none is typed',
+    description: 'Date of valuation ("as on"): as typed, else the inspection date (REQUIREMENTS: the assignment date defaults to it), else the date the host gives',
     unit: 'date',
-    compute: (c) => c.input('/reportMeta/valuationDate') ?? toIsoDate(parseIsoDate(c.now)),
+    compute: (c) => c.input('/reportMeta/valuationDate') ?? c.input('/reportMeta/inspectionDate') ?? toIsoDate(parseIsoDate(c.now)),
   },
   isFlat: {
     description: 'Whether the report values a flat (Format C, composite-rate method)',

@@ -52,6 +52,14 @@ describe('valuation kit formulas', () => {
     assert.equal(values.fairMarketValueDisplay, 'Rs. 24,00,000/-');
   });
 
+  it('takes the valuation date as typed, else the inspection date, else the host\'s today', () => {
+    const dateOf = (reportMeta: Record<string, string>) =>
+      evaluateFormulas(kitPack, { reportMeta: { format: 'A_LAND_AND_BUILDING', ...reportMeta } }, settings, '2026-01-12T00:00:00Z').values.valuationDate;
+    assert.equal(dateOf({ valuationDate: '2026-01-10', inspectionDate: '2026-01-08' }), '2026-01-10');
+    assert.equal(dateOf({ inspectionDate: '2026-01-08' }), '2026-01-08');
+    assert.equal(dateOf({}), '2026-01-12');
+  });
+
   it('prints the values a pack lists, in words and in figures', () => {
     const names = Object.keys(presentationFormulas(['fairMarketValue', 'adoptedValue']));
     assert.deepEqual(names.slice(0, 4), [

@@ -1,0 +1,58 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../api/api-fetch';
+import type { Me } from '../api/api-types';
+import { ME_QUERY_KEY } from '../auth/use-me';
+import { useBillingAccount } from '../billing/use-billing-account';
+import { AppLink } from './app-link';
+import { navigate } from './use-route';
+
+export function AppHeader({ me, path }: { me: Me; path: string }) {
+  const client = useQueryClient();
+  const billing = useBillingAccount(me.tenant.id);
+  const logout = useMutation({
+    mutationFn: () => apiFetch<undefined>('/v1/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      client.setQueryData(ME_QUERY_KEY, null);
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_QUERY_KEY[0] });
+      navigate('/');
+    },
+  });
+  const canSeePacks = me.role === 'admin' || me.role === 'author';
+  const nav = [
+    { to: '/reports', label: 'Reports', show: true },
+    { to: '/packs', label: 'Packs', show: canSeePacks },
+    { to: '/pack-requests', label: 'Pack requests', show: me.role === 'bank' || canSeePacks },
+    { to: '/billing', label: 'Billing', show: Boolean(billing.data) && (me.role === 'admin' || me.role === 'bank') },
+  ];
+  return (
+    <header className="app-header">
+      <AppLink to="/reports" className="brand">
+        Repogen
+      </AppLink>
+      <nav aria-label="Main">
+        {nav
+          .filter((item) => item.show)
+          .map((item) => (
+            <AppLink key={item.to} to={item.to} className={path.startsWith(item.to) ? 'nav-link active' : 'nav-link'}>
+              {item.label}
+            </AppLink>
+          ))}
+      </nav>
+      <div className="who" aria-label="Signed in as">
+        <span className="tenant" title={`tenant ${me.tenant.slug} (${me.tenant.kind})`}>
+          {me.tenant.name}
+        </span>
+        <span className="user">{me.user.label}</span>
+        <span className={`role role-${me.role}`}>{me.role}</span>
+        {billing.data ? (
+          <span className="balance" data-testid="credit-balance" title={`${billing.data.mode}: balance ${billing.data.balance}, reserved ${billing.data.reserved}`}>
+            Credits: {billing.data.available} available
+          </span>
+        ) : null}
+        <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
+          {logout.isPending ? 'Signing out…' : 'Sign out'}
+        </button>
+      </div>
+    </header>
+  );
+}

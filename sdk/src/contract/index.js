@@ -1,2 +1,0 @@
-export * from './pack-contract.js';
-//# sourceMappingURL=index.js.map

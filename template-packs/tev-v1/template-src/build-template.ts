@@ -1,0 +1,15 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeTemplate } from '../../dpr-v1/template-src/write-template.js';
+import { TEV_REPORT_SPEC } from './tev-report-spec.js';
+
+/**
+ * Builds `templates/report.docx` from `tev-report-spec.ts` and rewrites the tag list of
+ * `template-src/README.md`.
+ *
+ *   node --import tsx template-packs/tev-v1/template-src/build-template.ts [--out <file>]
+ */
+writeTemplate(TEV_REPORT_SPEC, path.dirname(fileURLToPath(import.meta.url)), process.argv).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
