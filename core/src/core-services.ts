@@ -24,6 +24,8 @@ import { createPackRequestService, type PackRequestService } from './pack-reques
 import { createTesseractEngine, type OcrEngine } from './ocr/ocr-engine.js';
 import { createBillingService, type BillingService } from './billing/billing-service.js';
 import { createReportReleaseService, type ReportReleaseService } from './billing/report-release-service.js';
+import { silentCallbackPublisher, type CallbackPublisher } from './callbacks/callback-publisher.js';
+import { createIdempotencyService, type IdempotencyService } from './idempotency/idempotency-service.js';
 import { pluginJobs, pluginServices, type HostPlugin } from './plugins/host-plugin.js';
 
 /** The refs every host process (HTTP, worker, CLI) resolves its services through. */
@@ -47,6 +49,9 @@ export const coreServices = {
   generation: createServiceRef<GenerationService>('core.generation'),
   ocr: createServiceRef<OcrEngine>('core.ocr'),
   evidence: createServiceRef<EvidenceService>('core.evidence'),
+  idempotency: createServiceRef<IdempotencyService>('core.idempotency'),
+  /** Provided by the V1 bridge plugin; a host without it announces nothing. */
+  callbacks: createServiceRef<CallbackPublisher>('core.callbacks'),
   packRequests: createServiceRef<PackRequestService>('core.packRequests'),
   billing: createServiceRef<BillingService>('core.billing'),
   releases: createServiceRef<ReportReleaseService>('core.releases'),
@@ -199,8 +204,23 @@ export const billingServiceFactory = createServiceFactory({
 
 export const reportReleaseServiceFactory = createServiceFactory({
   service: coreServices.releases,
-  deps: { database: coreServices.database, audit: coreServices.audit, blobs: coreServices.blobs, packs: coreServices.packs, billing: coreServices.billing, logger: coreServices.logger },
-  create: ({ database, audit, blobs, packs, billing, logger }) => createReportReleaseService({ knex: database.knex, audit, blobs, packs, billing, logger }),
+  deps: {
+    database: coreServices.database,
+    audit: coreServices.audit,
+    blobs: coreServices.blobs,
+    packs: coreServices.packs,
+    billing: coreServices.billing,
+    callbacks: coreServices.callbacks,
+    logger: coreServices.logger,
+  },
+  create: ({ database, audit, blobs, packs, billing, callbacks, logger }) =>
+    createReportReleaseService({ knex: database.knex, audit, blobs, packs, billing, callbacks, logger }),
+});
+
+export const idempotencyServiceFactory = createServiceFactory({
+  service: coreServices.idempotency,
+  deps: { database: coreServices.database },
+  create: ({ database }) => createIdempotencyService(database.knex),
 });
 
 /** The factories of the host, with the configuration, logger and loaded plugins given as values, and the plugins' own. */
@@ -224,9 +244,14 @@ export function coreServiceFactories(config: Config, logger: Logger, plugins: re
     generationServiceFactory,
     ocrServiceFactory,
     evidenceServiceFactory,
+    idempotencyServiceFactory,
     packRequestServiceFactory,
     billingServiceFactory,
     reportReleaseServiceFactory,
     ...pluginServices(plugins),
+    // A plugin may provide the callbacks; the host's own jobs announce through them either way.
+    ...(pluginServices(plugins).some((factory) => factory.service.id === coreServices.callbacks.id)
+      ? []
+      : [ServiceRegistry.value(coreServices.callbacks, silentCallbackPublisher)]),
   ];
 }

@@ -64,3 +64,11 @@ export { refillCreditsJob, REFILL_CREDITS_JOB, type RefillCreditsPayload } from 
 export { reconcileReservationsJob, RECONCILE_RESERVATIONS_JOB, type ReconcileReservationsPayload } from './billing/reconcile-reservations-job.js';
 export { createReportReleaseService, type CancelView, type ReleaseView, type ReportReleaseService } from './billing/report-release-service.js';
 export { publishReportReleased, type ReportReleasedEvent } from './billing/report-released-event.js';
+export { CALLBACK_EVENTS, CALLBACK_SIGNATURE_HEADER, type CallbackEvent } from './callbacks/callback-events.js';
+export { silentCallbackPublisher, type CallbackPublisher } from './callbacks/callback-publisher.js';
+export { publishJobOutcome, type JobOutcomeEvents, type OutcomeEvent } from './callbacks/publish-job-outcome.js';
+export { createIdempotencyService, IDEMPOTENCY_ERROR_CODES, type IdempotencyService } from './idempotency/idempotency-service.js';
+export { idempotent, idempotencyKeySchema } from './api/idempotent-route.js';
+export { formatOpenApiDocument, openApiDocument } from './server/openapi-document.js';
+export { API_ERROR_CODES } from './errors/error-catalogue.js';
+export { expireIdempotentRequestsJob } from './idempotency/expire-idempotent-requests-job.js';

@@ -5,3 +5,4 @@ export * from './fixtures/index.js';
 export * from './manifest/index.js';
 export * from './define-pack/index.js';
 export * from './runtime/index.js';
+export * from './client/index.js';

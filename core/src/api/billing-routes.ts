@@ -8,6 +8,7 @@ import {
   type InvoiceState,
 } from '../billing/billing-records.js';
 import { coreServices } from '../core-services.js';
+import { idempotent } from './idempotent-route.js';
 import { defineRoutePlugin, failValidation } from './route-plugin.js';
 import { errorResponses, uuidSchema } from './schemas.js';
 
@@ -92,7 +93,7 @@ export const billingRoutesPlugin = defineRoutePlugin({
   name: 'billing-routes',
   deps: { billing: coreServices.billing, releases: coreServices.releases },
   routes: ({ billing, releases }) => [
-    {
+    idempotent({
       method: 'POST',
       path: '/v1/billing/accounts',
       options: {
@@ -136,7 +137,7 @@ export const billingRoutesPlugin = defineRoutePlugin({
         const { account, created } = await billing.createAccount(principalOf(request), body, request.info.id);
         return h.response(account).code(created ? 201 : 200);
       },
-    },
+    }),
     {
       method: 'GET',
       path: '/v1/billing/accounts',
@@ -200,7 +201,7 @@ export const billingRoutesPlugin = defineRoutePlugin({
         };
       },
     },
-    {
+    idempotent({
       method: 'POST',
       path: '/v1/billing/accounts/{id}/grants',
       options: {
@@ -237,7 +238,7 @@ export const billingRoutesPlugin = defineRoutePlugin({
         );
         return h.response({ entry, account }).code(created ? 201 : 200);
       },
-    },
+    }),
     {
       method: 'GET',
       path: '/v1/billing/invoices',
@@ -312,7 +313,7 @@ export const billingRoutesPlugin = defineRoutePlugin({
         );
       },
     },
-    {
+    idempotent({
       method: 'POST',
       path: '/v1/reports/{id}/release',
       options: {
@@ -335,8 +336,8 @@ export const billingRoutesPlugin = defineRoutePlugin({
         const body = (request.payload ?? {}) as { override?: { reason: string } };
         return releases.release(principalOf(request), (request.params as { id: string }).id, body, request.info.id);
       },
-    },
-    {
+    }),
+    idempotent({
       method: 'POST',
       path: '/v1/reports/{id}/cancel',
       options: {
@@ -364,6 +365,6 @@ export const billingRoutesPlugin = defineRoutePlugin({
         const body = (request.payload ?? {}) as { reason?: string };
         return releases.cancel(principalOf(request), (request.params as { id: string }).id, body, request.info.id);
       },
-    },
+    }),
   ],
 });

@@ -7,6 +7,7 @@ import { InvalidError } from '../errors/domain-error.js';
 import { EVIDENCE_ERROR_CODES } from '../evidence/evidence-errors.js';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../evidence/evidence-kinds.js';
 import type { UploadedFile } from '../evidence/upload-inspection.js';
+import { idempotent } from './idempotent-route.js';
 import { defineRoutePlugin, failValidation } from './route-plugin.js';
 import { errorResponses, uuidSchema } from './schemas.js';
 
@@ -124,7 +125,7 @@ export const evidenceRoutesPlugin = defineRoutePlugin({
   name: 'evidence-routes',
   deps: { evidence: coreServices.evidence },
   routes: ({ evidence }) => [
-    {
+    idempotent({
       method: 'POST',
       path: '/v1/reports/{id}/evidence',
       options: {
@@ -161,7 +162,7 @@ export const evidenceRoutesPlugin = defineRoutePlugin({
         );
         return h.response({ items }).code(201);
       },
-    },
+    }),
     {
       method: 'GET',
       path: '/v1/reports/{id}/evidence',

@@ -2,6 +2,7 @@ import Joi from 'joi';
 import { principalOf } from '../auth/auth-plugin.js';
 import { coreServices } from '../core-services.js';
 import { PACK_REQUEST_STATUSES, type NewPackRequest, type PackRequestChange } from '../pack-requests/pack-request-service.js';
+import { idempotent } from './idempotent-route.js';
 import { defineRoutePlugin, failValidation } from './route-plugin.js';
 import { errorResponses, uuidSchema } from './schemas.js';
 
@@ -27,7 +28,7 @@ export const packRequestRoutesPlugin = defineRoutePlugin({
   name: 'pack-request-routes',
   deps: { packRequests: coreServices.packRequests },
   routes: ({ packRequests }) => [
-    {
+    idempotent({
       method: 'POST',
       path: '/v1/pack-requests',
       options: {
@@ -49,7 +50,7 @@ export const packRequestRoutesPlugin = defineRoutePlugin({
         const created = await packRequests.create(principalOf(request), request.payload as NewPackRequest, request.info.id);
         return h.response(created).code(201);
       },
-    },
+    }),
     {
       method: 'GET',
       path: '/v1/pack-requests',

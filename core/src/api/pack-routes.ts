@@ -5,6 +5,7 @@ import { coreServices } from '../core-services.js';
 import { BANK_TYPES, type BankType } from '../packs/bank-type.js';
 import { ARCHIVE_LIMITS, type JsonValue } from '@repogen/sdk';
 import { errorResponses } from './schemas.js';
+import { idempotent } from './idempotent-route.js';
 import { defineRoutePlugin, failValidation } from './route-plugin.js';
 
 const keySchema = Joi.string().pattern(/^[A-Z][A-Z0-9_]{1,63}$/).description('Pack key, e.g. SBI_UNDER_5CR_V1');
@@ -40,7 +41,7 @@ export const packRoutesPlugin = defineRoutePlugin({
   name: 'pack-routes',
   deps: { packs: coreServices.packs },
   routes: ({ packs }) => [
-    {
+    idempotent({
       method: 'POST',
       path: '/v1/packs',
       options: {
@@ -67,7 +68,7 @@ export const packRoutesPlugin = defineRoutePlugin({
         const result = await packs.upload(principalOf(request), bytes, request.info.id);
         return h.response(result).code(result.created ? 201 : 200);
       },
-    },
+    }),
     ...(['publish', 'deprecate', 'yank'] as const).map((action) => ({
       method: 'POST' as const,
       path: `/v1/packs/{key}/versions/{version}/${action}`,

@@ -3,11 +3,13 @@ import Joi from 'joi';
 import { principalOf } from '../auth/auth-plugin.js';
 import { coreServices } from '../core-services.js';
 import { REPORT_STATUSES, type ReportStatus } from '../reports/report-records.js';
+import { idempotent } from './idempotent-route.js';
 import { defineRoutePlugin, failValidation } from './route-plugin.js';
 import { errorResponses, uuidSchema } from './schemas.js';
 
 const packKeySchema = Joi.string().pattern(/^[A-Z][A-Z0-9_]{1,63}$/).description('Pack key, e.g. SBI_UNDER_5CR_V1');
 const idParams = Joi.object({ id: uuidSchema.required() });
+const externalKeySchema = Joi.string().trim().min(1).max(200).description('e.g. v1:assignment:123, unique per tenant');
 
 const reportSummarySchema = Joi.object({
   id: Joi.string(),
@@ -66,7 +68,7 @@ export const reportRoutesPlugin = defineRoutePlugin({
   name: 'report-routes',
   deps: { reports: coreServices.reports, generation: coreServices.generation },
   routes: ({ reports, generation }) => [
-    {
+    idempotent({
       method: 'POST',
       path: '/v1/reports',
       options: {
@@ -80,7 +82,7 @@ export const reportRoutesPlugin = defineRoutePlugin({
             packKey: packKeySchema.required(),
             packVersion: Joi.string().pattern(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/).max(64),
             title: Joi.string().trim().min(1).max(300).required(),
-            externalKey: Joi.string().trim().min(1).max(200).description('e.g. v1:assignment:123, unique per tenant'),
+            externalKey: externalKeySchema,
             data: Joi.object().unknown(true),
           }).label('CreateReport'),
           failAction: failValidation,
@@ -92,7 +94,7 @@ export const reportRoutesPlugin = defineRoutePlugin({
         const { report, created } = await reports.create(principalOf(request), body, request.info.id);
         return h.response(report).code(created ? 201 : 200);
       },
-    },
+    }),
     {
       method: 'GET',
       path: '/v1/reports',
@@ -134,6 +136,19 @@ export const reportRoutesPlugin = defineRoutePlugin({
         response: { status: { 200: reportDetailSchema, ...errorResponses(400, 401, 403, 404, 422, 503) } },
       },
       handler: (request) => reports.get(principalOf(request), (request.params as { id: string }).id),
+    },
+    {
+      method: 'GET',
+      path: '/v1/reports/by-external-key/{key}',
+      options: {
+        tags: ['api', 'reports'],
+        description: 'The report an external system knows by its key (v1:assignment:123), as GET /v1/reports/{id} answers it',
+        notes: 'Percent-encode the key when it holds characters other than letters, digits and :-._~ (404 REPORT_NOT_FOUND when no report of the tenant has it).',
+        auth: { access: { scope: readers } },
+        validate: { params: Joi.object({ key: externalKeySchema.required() }), failAction: failValidation },
+        response: { status: { 200: reportDetailSchema, ...errorResponses(400, 401, 403, 404, 422, 503) } },
+      },
+      handler: (request) => reports.getByExternalKey(principalOf(request), (request.params as { key: string }).key),
     },
     {
       method: 'PATCH',

@@ -1,6 +1,7 @@
 import type { Request, ResponseToolkit, Server, ServerRoute } from '@hapi/hapi';
 import type { ValidationError } from 'joi';
 import { InvalidError } from '../errors/domain-error.js';
+import { ERROR_STATUS_DESCRIPTIONS, errorResponses } from './schemas.js';
 import type { AnyRef, ResolvedServices, ServiceRegistry } from '../registry/service-registry.js';
 
 /** A hapi plugin of routes that declares the services it uses. */
@@ -17,8 +18,36 @@ export function defineRoutePlugin<D extends Record<string, AnyRef>>(plugin: Rout
 export async function registerRoutePlugins(server: Server, registry: ServiceRegistry, plugins: readonly RoutePlugin[]) {
   for (const plugin of plugins) {
     const services = await registry.resolve(plugin.deps, plugin.name);
-    await server.register({ name: plugin.name, register: (inner) => inner.route(plugin.routes(services)) });
+    await server.register({ name: plugin.name, register: (inner) => inner.route(plugin.routes(services).map(withErrorResponses)) });
   }
+}
+
+/**
+ * Documents the error shape on every route: the failures any route can give (bad input when
+ * it validates, 401/403 when it is protected, 500) beside the ones the route lists itself.
+ */
+function withErrorResponses(route: ServerRoute): ServerRoute {
+  if (typeof route.options === 'function') return route;
+  const options = route.options ?? {};
+  const statuses = [500];
+  if (options.validate) statuses.push(400);
+  if (options.auth !== false) statuses.push(401, 403);
+  const response = options.response ?? {};
+  const status: Record<string, unknown> = { ...errorResponses(...statuses), ...(response.status ?? {}) };
+  const described = Object.fromEntries(
+    Object.keys(status)
+      .filter((code) => Number(code) >= 400)
+      .map((code) => [code, { description: ERROR_STATUS_DESCRIPTIONS[Number(code)] ?? 'Error', schema: status[code] }]),
+  );
+  const swagger = (options.plugins?.['hapi-swagger'] ?? {}) as { responses?: Record<string, unknown> };
+  return {
+    ...route,
+    options: {
+      ...options,
+      response: { ...response, status: status as NonNullable<typeof response.status> },
+      plugins: { ...options.plugins, 'hapi-swagger': { ...swagger, responses: { ...described, ...swagger.responses } } },
+    },
+  };
 }
 
 /** joi rejections become `VALIDATION_FAILED` with the offending paths, never a 500. */

@@ -2,6 +2,7 @@ import Joi from 'joi';
 import { principalOf } from '../auth/auth-plugin.js';
 import { coreServices } from '../core-services.js';
 import { errorResponses, roleSchema, uuidSchema } from './schemas.js';
+import { idempotent } from './idempotent-route.js';
 import { defineRoutePlugin, failValidation } from './route-plugin.js';
 
 const tokenSchema = Joi.object({
@@ -20,7 +21,7 @@ export const tokenRoutesPlugin = defineRoutePlugin({
   name: 'token-routes',
   deps: { auth: coreServices.auth },
   routes: ({ auth }) => [
-    {
+    idempotent({
       method: 'POST',
       path: '/v1/tokens',
       options: {
@@ -54,7 +55,7 @@ export const tokenRoutesPlugin = defineRoutePlugin({
         );
         return h.response(issued).code(201);
       },
-    },
+    }),
     {
       method: 'GET',
       path: '/v1/tokens',

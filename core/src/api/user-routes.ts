@@ -4,6 +4,7 @@ import type { Role } from '../auth/principal.js';
 import { coreServices } from '../core-services.js';
 import { MIN_PASSWORD_LENGTH } from '../tenancy/tenant-service.js';
 import { errorResponses, roleSchema, uuidSchema } from './schemas.js';
+import { idempotent } from './idempotent-route.js';
 import { defineRoutePlugin, failValidation } from './route-plugin.js';
 
 const userSchema = Joi.object({
@@ -20,7 +21,7 @@ export const userRoutesPlugin = defineRoutePlugin({
   name: 'user-routes',
   deps: { tenants: coreServices.tenants },
   routes: ({ tenants }) => [
-    {
+    idempotent({
       method: 'POST',
       path: '/v1/users',
       options: {
@@ -44,7 +45,7 @@ export const userRoutesPlugin = defineRoutePlugin({
         const user = await tenants.createUser(principal.tenantId, { principal, requestId: request.info.id }, body);
         return h.response(user).code(201);
       },
-    },
+    }),
     {
       method: 'GET',
       path: '/v1/users',

@@ -19,6 +19,7 @@ import { billingErrors } from './billing-errors.js';
 import type { ReleaseGateOutcome } from './billing-gate.js';
 import type { BillingService } from './billing-service.js';
 import { publishReportReleased } from './report-released-event.js';
+import type { CallbackPublisher } from '../callbacks/callback-publisher.js';
 
 export interface ReleaseView {
   readonly reportId: string;
@@ -69,9 +70,10 @@ export function createReportReleaseService(deps: {
   blobs: BlobStore;
   packs: PackRegistryService;
   billing: BillingService;
+  callbacks: CallbackPublisher;
   logger: Logger;
 }): ReportReleaseService {
-  const { knex, audit, blobs, packs, billing, logger } = deps;
+  const { knex, audit, blobs, packs, billing, callbacks, logger } = deps;
 
   async function reportIn(trx: Knex.Transaction, id: string, forUpdate = false): Promise<ReportRow> {
     const query = trx('reports').where({ id }).first();
@@ -188,7 +190,7 @@ export function createReportReleaseService(deps: {
         return { view, publish: true, externalKey: locked.external_key };
       });
       if (outcome.publish) {
-        await publishReportReleased(logger, {
+        await publishReportReleased(callbacks, logger, {
           tenantId: principal.tenantId,
           reportId,
           externalKey: outcome.externalKey ?? null,

@@ -1,3 +1,4 @@
+import type { CallbackPublisher } from '../callbacks/callback-publisher.js';
 import type { Logger } from '../logging/logger.js';
 
 /** What a `report.released` event says: enough for V1 to fetch the released PDF. */
@@ -12,10 +13,12 @@ export interface ReportReleasedEvent {
 }
 
 /**
- * The one place a released report is announced, called after the release has committed.
- * Signed callbacks to V1 hook in here; until then the event is logged.
+ * The one place a released report is announced, after the release has committed: a signed
+ * `report.released` callback to each endpoint the tenant registered (none without the V1
+ * bridge). Announcing only records deliveries, so a receiver that is down never fails a release.
  */
-export async function publishReportReleased(logger: Logger, event: ReportReleasedEvent): Promise<void> {
+export async function publishReportReleased(callbacks: CallbackPublisher, logger: Logger, event: ReportReleasedEvent): Promise<void> {
+  const { tenantId, ...data } = event;
   logger.info({ event: 'report.released', ...event }, 'report released');
-  return Promise.resolve();
+  await callbacks.publish(tenantId, 'report.released', data);
 }

@@ -5,13 +5,16 @@
 export type ErrorKind = 'user' | 'operational' | 'unexpected';
 
 /**
- * Marks domain errors across copies of this module: a host plugin loaded through another
- * module graph (a test runner's loader) has its own `DomainError` class, not this one.
+ * Marks a domain error in the global symbol registry: a host plugin loaded with `import()`
+ * may hold another instance of this module than the host (a test runner that transpiles the
+ * host to CommonJS), and its errors must still be recognised.
  */
-const DOMAIN_ERROR = Symbol.for('repogen.DomainError');
+const DOMAIN_ERROR = Symbol.for('repogen.domain-error');
 
 /** A failure with a stable `code` that clients and workers can act on. Services throw these, never Boom. */
 export class DomainError extends Error {
+  readonly [DOMAIN_ERROR] = true;
+
   constructor(
     readonly code: string,
     message: string,
@@ -21,10 +24,6 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = new.target.name;
-  }
-
-  get [DOMAIN_ERROR](): true {
-    return true;
   }
 }
 
@@ -81,5 +80,5 @@ export class UnavailableError extends DomainError {
 }
 
 export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError || (error instanceof Error && (error as unknown as Record<symbol, unknown>)[DOMAIN_ERROR] === true);
+  return error instanceof DomainError || (typeof error === 'object' && error !== null && (error as { [DOMAIN_ERROR]?: unknown })[DOMAIN_ERROR] === true);
 }

@@ -1,5 +1,7 @@
 import Joi from 'joi';
 import { coreServices } from '../core-services.js';
+import { evidenceOcrEvents } from '../callbacks/job-outcome-events.js';
+import { publishJobOutcome } from '../callbacks/publish-job-outcome.js';
 import { isDomainError } from '../errors/domain-error.js';
 import { defineJob } from '../jobs/job-definition.js';
 import { jobRequesterSchema, principalOfRequester } from '../jobs/job-requester.js';
@@ -7,7 +9,7 @@ import { markOcrFailed, runEvidenceOcr } from './evidence-ocr.js';
 import { OCR_EVIDENCE_JOB, type OcrEvidencePayload } from './ocr-job-payload.js';
 
 /** Reads an uploaded item with OCR and stores its proposals; the OCR engine's workers stay warm. */
-export const ocrEvidenceJob = defineJob({
+const ocrEvidenceJobDefinition = defineJob({
   name: OCR_EVIDENCE_JOB,
   deps: {
     database: coreServices.database,
@@ -42,3 +44,5 @@ export const ocrEvidenceJob = defineJob({
     }
   },
 });
+
+export const ocrEvidenceJob = publishJobOutcome(ocrEvidenceJobDefinition, evidenceOcrEvents);

@@ -1,6 +1,8 @@
 import Joi from 'joi';
 import { coreServices } from '../core-services.js';
 import { billingErrors } from '../billing/billing-errors.js';
+import { reportGenerationEvents } from '../callbacks/job-outcome-events.js';
+import { publishJobOutcome } from '../callbacks/publish-job-outcome.js';
 import { defineJob } from '../jobs/job-definition.js';
 import { withTenant } from '../store/tenant-scope.js';
 import { jobRequesterSchema, principalOfRequester } from '../jobs/job-requester.js';
@@ -15,7 +17,7 @@ import { runReportPipeline } from './report-pipeline.js';
  * being unavailable retries with backoff. A request that already stored its version answers
  * it again, so a retry after a crash never makes a second version.
  */
-export const generateReportJob = defineJob({
+const generateReportJobDefinition = defineJob({
   name: GENERATE_REPORT_JOB,
   deps: {
     database: coreServices.database,
@@ -81,3 +83,5 @@ export const generateReportJob = defineJob({
     logger.info({ released, code: failure.code }, 'generation failed for good');
   },
 });
+
+export const generateReportJob = publishJobOutcome(generateReportJobDefinition, reportGenerationEvents);

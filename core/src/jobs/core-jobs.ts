@@ -6,9 +6,17 @@ import { ocrEvidenceJob } from '../evidence/ocr-evidence-job.js';
 import type { OcrEvidencePayload } from '../evidence/ocr-job-payload.js';
 import { reconcileReservationsJob, type ReconcileReservationsPayload } from '../billing/reconcile-reservations-job.js';
 import { refillCreditsJob, type RefillCreditsPayload } from '../billing/refill-credits-job.js';
+import { expireIdempotentRequestsJob, type ExpireIdempotentRequestsPayload } from '../idempotency/expire-idempotent-requests-job.js';
 
 /** The jobs of the host itself; every process that sends or works jobs knows these. */
-export const coreJobs = [expireSessionsJob, generateReportJob, ocrEvidenceJob, refillCreditsJob, reconcileReservationsJob] as const;
+export const coreJobs = [
+  expireSessionsJob,
+  generateReportJob,
+  ocrEvidenceJob,
+  refillCreditsJob,
+  reconcileReservationsJob,
+  expireIdempotentRequestsJob,
+] as const;
 
 /**
  * The payload of each core job, written out rather than derived from `coreJobs`: the jobs
@@ -20,4 +28,5 @@ export type CoreJobPayloads = {
   'evidence.ocr': OcrEvidencePayload;
   'billing.refill-credits': RefillCreditsPayload;
   'billing.reconcile-reservations': ReconcileReservationsPayload;
+  'maintenance.expire-idempotent-requests': ExpireIdempotentRequestsPayload;
 };

@@ -1,4 +1,5 @@
 import type Joi from 'joi';
+import type { ErrorKind } from '../errors/domain-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { AnyRef, ResolvedServices } from '../registry/service-registry.js';
 
@@ -60,7 +61,14 @@ export interface JobDefinition<
    * Runs once when an attempt fails and no retry follows (a user error, or the last retry),
    * to undo what the job held for its caller; its own failure is logged, never retried.
    */
-  onFailedForGood?(payload: P, services: ResolvedServices<D>, failure: { readonly code: string; readonly kind: string }, context: JobContext): Promise<void>;
+  onFailedForGood?(payload: P, services: ResolvedServices<D>, failure: JobFinalFailure, context: JobContext): Promise<void>;
+}
+
+/** Why a job failed for good, as stored on it: its code, a message safe to show, and whose fault it was. */
+export interface JobFinalFailure {
+  readonly code: string;
+  readonly message: string;
+  readonly kind: ErrorKind;
 }
 
 /** The payload type a job definition accepts. */

@@ -58,6 +58,8 @@ export interface ReportService {
   list(principal: Principal, query: ReportListQuery): Promise<{ items: ReportSummary[]; total: number }>;
   /** The report with its values, traces and warnings computed now in the sandbox, and its readiness. */
   get(principal: Principal, id: string): Promise<ReportDetail>;
+  /** The same as `get`, for the report an external system knows by its key (`v1:assignment:123`). */
+  getByExternalKey(principal: Principal, externalKey: string): Promise<ReportDetail>;
   patchData(principal: Principal, id: string, request: PatchDataRequest, requestId?: string): Promise<ReportDetail>;
   versions(principal: Principal, id: string): Promise<ReportVersionRecord[]>;
   artifact(principal: Principal, id: string): Promise<ArtifactDownload>;
@@ -193,6 +195,15 @@ export function createReportService(deps: { knex: Knex; audit: AuditService; blo
 
     async get(principal, id) {
       const { row, versions } = await withTenant(knex, principal.tenantId, async (trx) => ({ row: await findReport(trx, id), versions: await versionsOf(trx, id) }));
+      return detail(principal, row, versions);
+    },
+
+    async getByExternalKey(principal, externalKey) {
+      const { row, versions } = await withTenant(knex, principal.tenantId, async (trx) => {
+        const found = await trx<ReportRow>('reports').where({ external_key: externalKey }).first();
+        if (!found) throw new NotFoundError(`The report with external key ${externalKey}`, 'REPORT_NOT_FOUND');
+        return { row: found, versions: await versionsOf(trx, found.id) };
+      });
       return detail(principal, row, versions);
     },
 

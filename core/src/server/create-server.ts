@@ -24,6 +24,7 @@ import { pluginRoutes } from '../plugins/host-plugin.js';
 import type { ServiceRegistry } from '../registry/service-registry.js';
 import { HOST_VERSION } from '../version.js';
 import { errorPlugin } from './error-plugin.js';
+import { idempotencyPlugin } from './idempotency-plugin.js';
 import { requestLogPlugin } from './request-log-plugin.js';
 
 /** The host's own route plugins; host plugins add theirs. */
@@ -58,6 +59,7 @@ export async function createServer(options: CreateServerOptions): Promise<Server
   const config = await registry.get(coreServices.config);
   const logger = await registry.get(coreServices.logger);
   const auth = await registry.get(coreServices.auth);
+  const idempotency = await registry.get(coreServices.idempotency);
 
   const server = Hapi.server({
     port: options.port ?? config.port,
@@ -74,6 +76,8 @@ export async function createServer(options: CreateServerOptions): Promise<Server
   server.validator(Joi);
   await server.register([
     { plugin: errorPlugin },
+    // After the error plugin: a kept error answer is in its final shape.
+    { plugin: idempotencyPlugin, options: { idempotency } },
     { plugin: requestLogPlugin, options: { logger } },
     { plugin: authPlugin, options: { auth, cookieSecure: config.cookieSecure, sessionTtlHours: config.sessionTtlHours } },
     Inert,

@@ -1,4 +1,4 @@
-import { defineRoutePlugin, errorResponses, failValidation, principalOf, uuidSchema } from '@repogen/core';
+import { defineRoutePlugin, errorResponses, failValidation, idempotent, principalOf, uuidSchema } from '@repogen/core';
 import Joi from 'joi';
 import { razorpayPaymentsRef } from './razorpay-payments-service.js';
 
@@ -13,7 +13,7 @@ export const razorpayPaymentRoutesPlugin = defineRoutePlugin({
   name: 'razorpay-payment-routes',
   deps: { razorpay: razorpayPaymentsRef },
   routes: ({ razorpay }) => [
-    {
+    idempotent({
       method: 'POST',
       path: '/v1/payments/payment-link',
       options: {
@@ -50,7 +50,7 @@ export const razorpayPaymentRoutesPlugin = defineRoutePlugin({
         const body = request.payload as { accountId: string; credits?: number; invoiceId?: string };
         return h.response(await razorpay.paymentLink(principalOf(request), body, request.info.id)).code(201);
       },
-    },
+    }),
     {
       method: 'POST',
       path: '/v1/payments/webhooks/razorpay',

@@ -1,4 +1,4 @@
-import { defineRoutePlugin, errorResponses, failValidation, principalOf, uuidSchema } from '@repogen/core';
+import { defineRoutePlugin, errorResponses, failValidation, idempotent, principalOf, uuidSchema } from '@repogen/core';
 import Joi from 'joi';
 import { stripePaymentsRef } from './stripe-payments-service.js';
 
@@ -13,7 +13,7 @@ export const stripePaymentRoutesPlugin = defineRoutePlugin({
   name: 'stripe-payment-routes',
   deps: { stripe: stripePaymentsRef },
   routes: ({ stripe }) => [
-    {
+    idempotent({
       method: 'POST',
       path: '/v1/payments/checkout-link',
       options: {
@@ -50,7 +50,7 @@ export const stripePaymentRoutesPlugin = defineRoutePlugin({
         const body = request.payload as { accountId: string; credits?: number; invoiceId?: string };
         return h.response(await stripe.checkoutLink(principalOf(request), body, request.info.id)).code(201);
       },
-    },
+    }),
     {
       method: 'POST',
       path: '/v1/payments/webhooks/stripe',

@@ -1,0 +1,77 @@
+import type { Plugin, Request, ResponseToolkit } from '@hapi/hapi';
+import Boom from '@hapi/boom';
+import { toBoom } from '../errors/to-boom.js';
+import type { IdempotencyService } from '../idempotency/idempotency-service.js';
+import { requestFingerprint } from '../idempotency/request-fingerprint.js';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+/** Set on an answer replayed from the first request with the same key. */
+export const IDEMPOTENT_REPLAY_HEADER = 'idempotent-replayed';
+
+declare module '@hapi/hapi' {
+  interface PluginSpecificConfiguration {
+    /** Set by `idempotent(route)`: the route stores its first answer per Idempotency-Key. */
+    idempotency?: boolean;
+  }
+}
+
+export interface IdempotencyPluginOptions {
+  readonly idempotency: IdempotencyService;
+}
+
+interface Claim {
+  readonly tenantId: string;
+  readonly id: string;
+}
+
+/**
+ * Makes the routes that opt in safe to retry: after authentication and validation, a request
+ * with an Idempotency-Key claims the key for its tenant; a repeat waits for and answers the
+ * first answer (status and body); the key with another request is 409. Answers of 5xx are
+ * not kept, so a retry after a failure runs again. Registered after the error plugin, so an
+ * error is kept in its final shape.
+ */
+export const idempotencyPlugin: Plugin<IdempotencyPluginOptions> = {
+  name: 'idempotency',
+  register(server, { idempotency }) {
+    const claims = new WeakMap<Request, Claim>();
+
+    server.ext('onPreHandler', async (request: Request, h: ResponseToolkit) => {
+      if (request.route.settings.plugins?.idempotency !== true) return h.continue;
+      const header: unknown = request.headers[IDEMPOTENCY_HEADER];
+      if (typeof header !== 'string' || header.trim() === '') return h.continue;
+      const principal = request.auth.credentials?.principal;
+      if (!principal) return h.continue;
+      const path = `${request.path}${request.url.search}`;
+      const claim = await idempotency.claim(principal.tenantId, {
+        key: header.trim(),
+        method: request.method.toUpperCase(),
+        path,
+        hash: requestFingerprint(request.method, path, request.payload),
+      });
+      if (claim.kind === 'replay') {
+        return h.response(claim.body as object).code(claim.status).header(IDEMPOTENT_REPLAY_HEADER, 'true').takeover();
+      }
+      claims.set(request, { tenantId: principal.tenantId, id: claim.id });
+      return h.continue;
+    });
+
+    server.ext('onPreResponse', async (request: Request, h: ResponseToolkit) => {
+      const claim = claims.get(request);
+      if (!claim) return h.continue;
+      claims.delete(request);
+      const { response } = request;
+      if (response instanceof Error || Boom.isBoom(response)) {
+        const boom = toBoom(response);
+        if (boom.output.statusCode >= 500) await idempotency.release(claim.tenantId, claim.id);
+        else await idempotency.complete(claim.tenantId, claim.id, boom.output.statusCode, boom.output.payload);
+        return h.continue;
+      }
+      const source: unknown = response.source;
+      const replayable = response.statusCode < 500 && (source === null || (typeof source === 'object' && !Buffer.isBuffer(source) && typeof (source as { pipe?: unknown }).pipe !== 'function'));
+      if (replayable) await idempotency.complete(claim.tenantId, claim.id, response.statusCode, source);
+      else await idempotency.release(claim.tenantId, claim.id);
+      return h.continue;
+    });
+  },
+};
