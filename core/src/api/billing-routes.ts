@@ -201,7 +201,8 @@ export const billingRoutesPlugin = defineRoutePlugin({
         };
       },
     },
-    idempotent({
+    // Grants keep their own key handling, like generate: the key is the ledger entry's.
+    {
       method: 'POST',
       path: '/v1/billing/accounts/{id}/grants',
       options: {
@@ -238,7 +239,7 @@ export const billingRoutesPlugin = defineRoutePlugin({
         );
         return h.response({ entry, account }).code(created ? 201 : 200);
       },
-    }),
+    },
     {
       method: 'GET',
       path: '/v1/billing/invoices',
