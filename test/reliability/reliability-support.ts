@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { coreServices } from '@repogen/core';
+import { coreServices, createJobService, createLogger, generateReportJob, type JobService } from '@repogen/core';
 import { buildReportTestPack, sbiFixtureInput } from '../reports/report-test-pack.js';
 import { cliEnv, spawnCli } from '../support/run-cli.js';
 import { json, type TestHost, type TestTenant } from '../support/test-host.js';
@@ -206,4 +206,17 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** A worker for `reports.generate` in the test process, on the host's services, as `repogen worker` runs it. */
+export async function startInProcessWorker(host: TestHost): Promise<JobService> {
+  const worker = await createJobService({
+    database: host.database,
+    databaseUrl: process.env.DATABASE_URL,
+    logger: createLogger('silent'),
+    jobs: [generateReportJob],
+    shutdownGraceMs: 10_000,
+  });
+  await worker.work([generateReportJob], host.registry);
+  return worker;
 }

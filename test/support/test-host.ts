@@ -10,6 +10,7 @@ import {
   openDatabase,
   ServiceRegistry,
   type Database,
+  type ServiceFactory,
   type Role,
 } from '@repogen/core';
 
@@ -41,14 +42,20 @@ export interface TestHost {
   close(): Promise<void>;
 }
 
+export interface TestHostOptions {
+  /** Factories that take the place of the core ones with the same service id (a renderer with a short timeout, a failing blob store). */
+  readonly services?: readonly ServiceFactory[];
+}
+
 /** A host built on the shared test database with the services a test needs, driven by `server.inject()`. */
-export async function createTestHost(): Promise<TestHost> {
+export async function createTestHost(options: TestHostOptions = {}): Promise<TestHost> {
   const database = await testDatabase();
   // The job queue opens its own pool on PostgreSQL, so it needs the URL the database was opened with.
   const config = loadConfig({ REPOGEN_LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL });
   const logger = createLogger('silent');
-  const factories = coreServiceFactories(config, logger).filter((factory) => factory.service.id !== coreServices.database.id);
-  const registry = new ServiceRegistry([...factories, ServiceRegistry.value(coreServices.database, database)]);
+  const replaced = new Set([coreServices.database.id, ...(options.services ?? []).map((factory) => factory.service.id)]);
+  const factories = coreServiceFactories(config, logger).filter((factory) => !replaced.has(factory.service.id));
+  const registry = new ServiceRegistry([...factories, ...(options.services ?? []), ServiceRegistry.value(coreServices.database, database)]);
   const server = await createServer({ registry, port: 0 });
   await server.initialize();
   const tenants = await registry.get(coreServices.tenants);
