@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { coreServices, createJobService, createLogger, generateReportJob, type JobService } from '@repogen/core';
-import { buildReportTestPack, sbiFixtureInput } from '../reports/report-test-pack.js';
+import { reportPackVariant, sbiFixtureInput } from '../reports/report-test-pack.js';
+import { buildPackVariant, SBI_PACK_DIR } from '../support/pack-sources.js';
 import { cliEnv, spawnCli } from '../support/run-cli.js';
 import { json, type TestHost, type TestTenant } from '../support/test-host.js';
 
@@ -16,9 +17,20 @@ export interface JobView {
   attempts: number;
 }
 
-/** Publishes the small report test pack (the SBI pack with a short template) in the tenant; answers its key. */
-export async function publishReportTestPack(host: TestHost, tenant: TestTenant): Promise<string> {
-  const pack = await buildReportTestPack();
+/**
+ * Publishes the small report test pack (the SBI pack with a short template); answers its key.
+ * `ownScope` makes it the tenant's own pack (as a bank's custom pack is) instead of a global one.
+ */
+export async function publishReportTestPack(host: TestHost, tenant: TestTenant, options: { ownScope?: boolean } = {}): Promise<string> {
+  const variant = await reportPackVariant();
+  const built = await buildPackVariant(SBI_PACK_DIR, {
+    ...variant,
+    packageJson: (pkg) => {
+      variant.packageJson?.(pkg);
+      if (options.ownScope) pkg.repogen = { ...pkg.repogen, scope: { kind: 'tenant', tenant: tenant.slug } };
+    },
+  });
+  const pack = { ...built, key: variant.key };
   const upload = await host.server.inject({ method: 'POST', url: '/v1/packs', headers: { ...(await tenant.headers('author')), 'content-type': 'application/octet-stream' }, payload: pack.bytes });
   assert.equal(upload.statusCode, 201, upload.payload);
   const published = await host.server.inject({ method: 'POST', url: `/v1/packs/${pack.key}/versions/${pack.manifest.version}/publish`, headers: await tenant.headers('admin') });

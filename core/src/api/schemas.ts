@@ -27,3 +27,8 @@ export function errorResponses(...statuses: number[]) {
   };
   return Object.fromEntries(statuses.map((status) => [status, { description: descriptions[status] ?? 'Error', schema: errorSchema }]));
 }
+
+/** The OpenAPI answers of a route that sends a file (no joi response schema to describe it). */
+export function fileResponses(description: string, ...statuses: number[]) {
+  return { 'hapi-swagger': { responses: { 200: { description }, ...errorResponses(...statuses) } } };
+}
