@@ -27,6 +27,8 @@ export function runRepogen(args: readonly string[], env: NodeJS.ProcessEnv): Pro
 
 export interface RepogenProcess {
   readonly child: ChildProcess;
+  /** The end of what it printed, for a failure's report. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startRepogen(args: readonly string[], env: NodeJS.ProcessE
   }
   return {
     child,
+    output: () => output.slice(-4000),
     async stop() {
       if (exited) return;
       child.kill('SIGTERM');

@@ -132,6 +132,12 @@ async function idempotency(client: Client, data: object): Promise<void> {
   for (const answer of answers) statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
   const jobs = new Set(answers.filter((answer) => answer.status === 202).map((answer) => answer.body.jobId));
   const created = answers.filter((answer) => answer.body.created).length;
+  const refusals = new Map<string, number>();
+  for (const answer of answers.filter((candidate) => candidate.status !== 202)) {
+    const code = (answer.body as unknown as { code?: string }).code ?? String(answer.status);
+    refusals.set(code, (refusals.get(code) ?? 0) + 1);
+  }
+  if (refusals.size > 0) console.log(`   refused: ${JSON.stringify(Object.fromEntries(refusals))}`);
   console.log(`   statuses ${JSON.stringify(Object.fromEntries(statuses))}  distinct jobs ${jobs.size}  created ${created}: ${jobs.size === 1 && created === 1 ? 'one job' : 'NOT one job'}`);
 }
 
@@ -160,6 +166,9 @@ async function main(): Promise<void> {
     if (databaseUrl) await throughput(client, data, env);
     else console.log('\n2. throughput: skipped — 1 and 2 worker processes need PostgreSQL; set DATABASE_URL');
     await idempotency(client, data);
+  } catch (error) {
+    for (const process of running) console.error(`--- ${process.child.spawnargs.slice(3).join(' ')}:\n${process.output()}`);
+    throw error;
   } finally {
     for (const process of running.reverse()) await process.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
