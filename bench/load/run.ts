@@ -11,7 +11,8 @@
  *   DATABASE_URL=postgres://… npm run bench:load -- [--seconds 60] [--connections 200] [--reports 8]
  *
  * Without DATABASE_URL, 1 and 3 run on a fresh embedded store with `serve --with-worker`.
- * The database's tenants grow by one per run (a `bench-…` tenant).
+ * The database's tenants grow by one per run (a `bench-…` tenant); on PostgreSQL the blob store
+ * is `var/bench-load/blobs`, kept between runs.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -142,7 +143,10 @@ async function idempotency(client: Client, data: object): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'repogen-bench-load-'));
+  // On PostgreSQL the blob store must outlive the run, as the database does: the installed
+  // packs' archives live there. The embedded store lives in the data directory, so a fresh one does.
+  const dataDir = databaseUrl ? path.resolve(fileURLToPath(new URL('../../var/bench-load', import.meta.url))) : await fs.mkdtemp(path.join(os.tmpdir(), 'repogen-bench-load-'));
+  await fs.mkdir(dataDir, { recursive: true });
   try {
     const env = repogenEnv(dataDir, databaseUrl);
     const slug = `bench-${crypto.randomBytes(4).toString('hex')}`;
@@ -171,7 +175,7 @@ async function main(): Promise<void> {
     throw error;
   } finally {
     for (const process of running.reverse()) await process.stop();
-    await fs.rm(dataDir, { recursive: true, force: true });
+    if (!databaseUrl) await fs.rm(dataDir, { recursive: true, force: true });
   }
 }
 
