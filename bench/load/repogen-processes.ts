@@ -8,20 +8,35 @@ import { fileURLToPath } from 'node:url';
 const CLI = fileURLToPath(new URL('../../core/dist/cli/main.js', import.meta.url));
 
 /** The environment of a child: the given store and data directory, quiet logs, no other REPOGEN_* setting. */
-export function repogenEnv(dataDir: string, databaseUrl: string | undefined, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function repogenEnv(
+  dataDir: string,
+  databaseUrl: string | undefined,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (name !== 'DATABASE_URL' && !name.startsWith('REPOGEN_') && name !== 'PORT') env[name] = value;
   }
-  return { ...env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), REPOGEN_DATA_DIR: dataDir, REPOGEN_LOG_LEVEL: 'warn', ...extra };
+  return {
+    ...env,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    REPOGEN_DATA_DIR: dataDir,
+    REPOGEN_LOG_LEVEL: 'warn',
+    ...extra,
+  };
 }
 
 export function runRepogen(args: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--no-node-snapshot', CLI, ...args], { env, timeout: 120_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`repogen ${args.join(' ')} failed: ${stderr || error.message}`));
-      else resolve(stdout);
-    });
+    execFile(
+      process.execPath,
+      ['--no-node-snapshot', CLI, ...args],
+      { env, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`repogen ${args.join(' ')} failed: ${stderr || error.message}`));
+        else resolve(stdout);
+      },
+    );
   });
 }
 
@@ -33,8 +48,15 @@ export interface RepogenProcess {
 }
 
 /** Starts a long-running `repogen` command and waits until it prints `ready`. */
-export async function startRepogen(args: readonly string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<RepogenProcess> {
-  const child = spawn(process.execPath, ['--no-node-snapshot', CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startRepogen(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+): Promise<RepogenProcess> {
+  const child = spawn(process.execPath, ['--no-node-snapshot', CLI, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-20_000)));

@@ -24,7 +24,9 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort, readJson, repogenEnv, runRepogen, startRepogen, type RepogenProcess } from './repogen-processes.js';
 
-const SBI_FIXTURE = fileURLToPath(new URL('../../template-packs/sbi-under-5cr-v1/fixtures/domain-sample.input.json', import.meta.url));
+const SBI_FIXTURE = fileURLToPath(
+  new URL('../../template-packs/sbi-under-5cr-v1/fixtures/domain-sample.input.json', import.meta.url),
+);
 const SBI_KEY = 'SBI_UNDER_5CR_V1';
 
 const { values: args } = parseArgs({
@@ -48,7 +50,13 @@ interface Client {
   readonly headers: Record<string, string>;
 }
 
-async function call<T>(client: Client, method: string, url: string, body?: object, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+async function call<T>(
+  client: Client,
+  method: string,
+  url: string,
+  body?: object,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${client.base}${url}`, {
     method,
     headers: { ...client.headers, ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
@@ -59,16 +67,30 @@ async function call<T>(client: Client, method: string, url: string, body?: objec
 }
 
 async function createReport(client: Client, data: object, n: number): Promise<string> {
-  const created = await call<{ id: string }>(client, 'POST', '/v1/reports', { packKey: SBI_KEY, title: `Bench report ${n}`, externalKey: `bench:${crypto.randomUUID()}`, data });
-  if (created.status !== 201) throw new Error(`POST /v1/reports answered ${created.status}: ${JSON.stringify(created.body)}`);
+  const created = await call<{ id: string }>(client, 'POST', '/v1/reports', {
+    packKey: SBI_KEY,
+    title: `Bench report ${n}`,
+    externalKey: `bench:${crypto.randomUUID()}`,
+    data,
+  });
+  if (created.status !== 201)
+    throw new Error(`POST /v1/reports answered ${created.status}: ${JSON.stringify(created.body)}`);
   return created.body.id;
 }
 
-async function generate(client: Client, reportId: string, key = crypto.randomUUID()): Promise<{ status: number; body: { jobId: string; created: boolean } }> {
+async function generate(
+  client: Client,
+  reportId: string,
+  key = crypto.randomUUID(),
+): Promise<{ status: number; body: { jobId: string; created: boolean } }> {
   return call(client, 'POST', `/v1/reports/${reportId}/generate`, undefined, { 'idempotency-key': key });
 }
 
-async function awaitJobs(client: Client, jobIds: readonly string[], timeoutMs: number): Promise<{ completed: number; failed: number }> {
+async function awaitJobs(
+  client: Client,
+  jobIds: readonly string[],
+  timeoutMs: number,
+): Promise<{ completed: number; failed: number }> {
   const pending = new Set(jobIds);
   let completed = 0;
   let failed = 0;
@@ -101,7 +123,9 @@ async function polling(client: Client, jobId: string): Promise<void> {
     ],
   });
   const errors = result.errors + result.timeouts + result.non2xx;
-  console.log(`   requests ${result.requests.total} (${result.requests.average.toFixed(0)}/s)  p50 ${ms(result.latency.p50)}  p99 ${ms(result.latency.p99)}  max ${ms(result.latency.max)}  errors ${errors} (non-2xx ${result.non2xx}, timeouts ${result.timeouts})`);
+  console.log(
+    `   requests ${result.requests.total} (${result.requests.average.toFixed(0)}/s)  p50 ${ms(result.latency.p50)}  p99 ${ms(result.latency.p99)}  max ${ms(result.latency.max)}  errors ${errors} (non-2xx ${result.non2xx}, timeouts ${result.timeouts})`,
+  );
   console.log(`   target p99 < 50 ms and zero errors: ${result.latency.p99 < 50 && errors === 0 ? 'met' : 'NOT met'}`);
 }
 
@@ -119,7 +143,9 @@ async function throughput(client: Client, data: object, workerEnv: NodeJS.Proces
     const jobs = await Promise.all(reports.map(async (id) => (await generate(client, id)).body.jobId));
     const { completed, failed } = await awaitJobs(client, jobs, 15 * 60_000);
     const minutes = (performance.now() - started) / 60_000;
-    figures.push(`${workers} worker${workers > 1 ? 's' : ' '}: ${(completed / minutes).toFixed(1)} reports/min (${completed} in ${(minutes * 60).toFixed(1)} s${failed ? `, ${failed} failed` : ''})`);
+    figures.push(
+      `${workers} worker${workers > 1 ? 's' : ' '}: ${(completed / minutes).toFixed(1)} reports/min (${completed} in ${(minutes * 60).toFixed(1)} s${failed ? `, ${failed} failed` : ''})`,
+    );
   }
   for (const line of figures) console.log(`   ${line}`);
 }
@@ -139,25 +165,35 @@ async function idempotency(client: Client, data: object): Promise<void> {
     refusals.set(code, (refusals.get(code) ?? 0) + 1);
   }
   if (refusals.size > 0) console.log(`   refused: ${JSON.stringify(Object.fromEntries(refusals))}`);
-  console.log(`   statuses ${JSON.stringify(Object.fromEntries(statuses))}  distinct jobs ${jobs.size}  created ${created}: ${jobs.size === 1 && created === 1 ? 'one job' : 'NOT one job'}`);
+  console.log(
+    `   statuses ${JSON.stringify(Object.fromEntries(statuses))}  distinct jobs ${jobs.size}  created ${created}: ${jobs.size === 1 && created === 1 ? 'one job' : 'NOT one job'}`,
+  );
 }
 
 async function main(): Promise<void> {
   // On PostgreSQL the blob store must outlive the run, as the database does: the installed
   // packs' archives live there. The embedded store lives in the data directory, so a fresh one does.
-  const dataDir = databaseUrl ? path.resolve(fileURLToPath(new URL('../../var/bench-load', import.meta.url))) : await fs.mkdtemp(path.join(os.tmpdir(), 'repogen-bench-load-'));
+  const dataDir = databaseUrl
+    ? path.resolve(fileURLToPath(new URL('../../var/bench-load', import.meta.url)))
+    : await fs.mkdtemp(path.join(os.tmpdir(), 'repogen-bench-load-'));
   await fs.mkdir(dataDir, { recursive: true });
   try {
     const env = repogenEnv(dataDir, databaseUrl);
     const slug = `bench-${crypto.randomBytes(4).toString('hex')}`;
     await runRepogen(['migrate'], env);
     await runRepogen(['tenant', 'create', '--slug', slug, '--name', 'Load bench'], env);
-    const token = JSON.parse(await runRepogen(['token', 'create', '--tenant', slug, '--name', 'bench', '--role', 'operator'], env)) as { secret: string };
+    const token = JSON.parse(
+      await runRepogen(['token', 'create', '--tenant', slug, '--name', 'bench', '--role', 'operator'], env),
+    ) as { secret: string };
     const port = await freePort();
     const serveArgs = databaseUrl ? ['serve'] : ['serve', '--with-worker'];
-    running.push(await startRepogen(serveArgs, { ...env, PORT: String(port), HOST: '127.0.0.1' }, /Repogen is serving on/));
+    running.push(
+      await startRepogen(serveArgs, { ...env, PORT: String(port), HOST: '127.0.0.1' }, /Repogen is serving on/),
+    );
     if (databaseUrl) running.push(await startRepogen(['worker'], env, /Repogen worker is running/));
-    console.log(`Repogen load bench on ${databaseUrl ? 'PostgreSQL' : 'embedded PGlite'} (${os.cpus().length} cores), host + one worker${databaseUrl ? ' process' : ' in the same process'}`);
+    console.log(
+      `Repogen load bench on ${databaseUrl ? 'PostgreSQL' : 'embedded PGlite'} (${os.cpus().length} cores), host + one worker${databaseUrl ? ' process' : ' in the same process'}`,
+    );
 
     const client: Client = { base: `http://127.0.0.1:${port}`, headers: { authorization: `Bearer ${token.secret}` } };
     const data = readJson<object>(SBI_FIXTURE);
@@ -171,7 +207,8 @@ async function main(): Promise<void> {
     else console.log('\n2. throughput: skipped — 1 and 2 worker processes need PostgreSQL; set DATABASE_URL');
     await idempotency(client, data);
   } catch (error) {
-    for (const process of running) console.error(`--- ${process.child.spawnargs.slice(3).join(' ')}:\n${process.output()}`);
+    for (const process of running)
+      console.error(`--- ${process.child.spawnargs.slice(3).join(' ')}:\n${process.output()}`);
     throw error;
   } finally {
     for (const process of running.reverse()) await process.stop();

@@ -29,7 +29,10 @@ export function apiRoutes(server: Server): ApiRoute[] {
       payload?: { allow?: string | string[]; parse?: boolean | string };
       validate?: { payload?: unknown; query?: unknown };
     };
-    const documented = Object.keys({ ...settings.response?.status, ...settings.plugins?.['hapi-swagger']?.responses }).map(Number);
+    const documented = Object.keys({
+      ...settings.response?.status,
+      ...settings.plugins?.['hapi-swagger']?.responses,
+    }).map(Number);
     const allow = [settings.payload?.allow ?? []].flat();
     const params = [...route.path.matchAll(/\{(\w+)\??\}/g)].map((match) => match[1]!);
     return {
@@ -70,19 +73,45 @@ export async function createTenantResources(host: TestHost): Promise<TenantResou
   const photo = await makePhoto(320, 240, 'front');
   const form = Buffer.concat([
     Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="kind"\r\n\r\nphoto.exterior\r\n`),
-    Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="front.jpg"\r\ncontent-type: image/jpeg\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="front.jpg"\r\ncontent-type: image/jpeg\r\n\r\n`,
+    ),
     photo,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  const upload = await host.server.inject({ method: 'POST', url: `/v1/reports/${reportId}/evidence`, headers: { ...admin, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: form });
+  const upload = await host.server.inject({
+    method: 'POST',
+    url: `/v1/reports/${reportId}/evidence`,
+    headers: { ...admin, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: form,
+  });
   assert.equal(upload.statusCode, 201, upload.payload);
   const evidenceId = (json(upload).items as { id: string }[])[0]!.id;
 
-  const token = await host.server.inject({ method: 'POST', url: '/v1/tokens', headers: admin, payload: { name: 'matrix', role: 'operator' } });
+  const token = await host.server.inject({
+    method: 'POST',
+    url: '/v1/tokens',
+    headers: admin,
+    payload: { name: 'matrix', role: 'operator' },
+  });
   assert.equal(token.statusCode, 201, token.payload);
-  const user = await host.server.inject({ method: 'POST', url: '/v1/users', headers: admin, payload: { email: `u-${crypto.randomBytes(4).toString('hex')}@example.in`, displayName: 'Matrix Operator', role: 'operator', password: 'correct horse battery staple' } });
+  const user = await host.server.inject({
+    method: 'POST',
+    url: '/v1/users',
+    headers: admin,
+    payload: {
+      email: `u-${crypto.randomBytes(4).toString('hex')}@example.in`,
+      displayName: 'Matrix Operator',
+      role: 'operator',
+      password: 'correct horse battery staple',
+    },
+  });
   assert.equal(user.statusCode, 201, user.payload);
-  const generate = await host.server.inject({ method: 'POST', url: `/v1/reports/${reportId}/generate`, headers: { ...admin, 'idempotency-key': crypto.randomUUID() } });
+  const generate = await host.server.inject({
+    method: 'POST',
+    url: `/v1/reports/${reportId}/generate`,
+    headers: { ...admin, 'idempotency-key': crypto.randomUUID() },
+  });
   assert.equal(generate.statusCode, 202, generate.payload);
 
   const tokenId = json(token).token.id as string;
@@ -116,12 +145,18 @@ export function idFor(route: ApiRoute, resources: TenantResources): string | und
  * tables; its jobs are counted.
  */
 export async function storeSnapshot(knex: Knex): Promise<Record<string, string>> {
-  const tables = (await knex('information_schema.tables').where({ table_schema: 'public', table_type: 'BASE TABLE' }).select('table_name').orderBy('table_name')) as { table_name: string }[];
+  const tables = (await knex('information_schema.tables')
+    .where({ table_schema: 'public', table_type: 'BASE TABLE' })
+    .select('table_name')
+    .orderBy('table_name')) as { table_name: string }[];
   const snapshot: Record<string, string> = {};
   for (const { table_name: table } of tables) {
-    const rows = await knex.raw<{ rows: { row: unknown }[] }>(`SELECT to_jsonb(t) - 'last_used_at' - 'last_seen_at' AS row FROM "${table}" t`);
+    const rows = await knex.raw<{ rows: { row: unknown }[] }>(
+      `SELECT to_jsonb(t) - 'last_used_at' - 'last_seen_at' AS row FROM "${table}" t`,
+    );
     const lines = rows.rows.map((entry) => JSON.stringify(entry.row)).sort();
-    snapshot[table] = `${lines.length}:${crypto.createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16)}`;
+    snapshot[table] =
+      `${lines.length}:${crypto.createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16)}`;
   }
   const jobs = await knex.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM pgboss.job`);
   snapshot['pgboss.job'] = String(jobs.rows[0]!.n);

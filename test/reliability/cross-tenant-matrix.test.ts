@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { makePhoto } from '../render/render-fixtures.js';
 import { createTestHost, json, type TestHost, type TestTenant } from '../support/test-host.js';
-import { apiRoutes, createTenantResources, idFor, storeSnapshot, type ApiRoute, type TenantResources } from './api-surface.js';
+import {
+  apiRoutes,
+  createTenantResources,
+  idFor,
+  storeSnapshot,
+  type ApiRoute,
+  type TenantResources,
+} from './api-surface.js';
 
 interface Answer {
   readonly status: number;
@@ -16,7 +23,9 @@ async function validBody(route: ApiRoute): Promise<{ payload?: string | Buffer; 
   if (route.multipart) {
     const boundary = 'matrixboundary';
     const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="side.jpg"\r\ncontent-type: image/jpeg\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="side.jpg"\r\ncontent-type: image/jpeg\r\n\r\n`,
+      ),
       await makePhoto(200, 150, 'side'),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
@@ -29,8 +38,12 @@ async function validBody(route: ApiRoute): Promise<{ payload?: string | Buffer; 
     'POST /v1/packs/{key}/versions/{version}/compute': { input: {} },
   };
   const body = bodies[key] ?? (route.takesBody ? { reason: 'matrix test' } : undefined);
-  const headers: Record<string, string> = route.path.endsWith('/generate') ? { 'idempotency-key': crypto.randomUUID() } : {};
-  return body === undefined ? { headers } : { payload: JSON.stringify(body), headers: { ...headers, 'content-type': 'application/json' } };
+  const headers: Record<string, string> = route.path.endsWith('/generate')
+    ? { 'idempotency-key': crypto.randomUUID() }
+    : {};
+  return body === undefined
+    ? { headers }
+    : { payload: JSON.stringify(body), headers: { ...headers, 'content-type': 'application/json' } };
 }
 
 /**
@@ -60,7 +73,8 @@ describe('reliability: a cross-tenant matrix (every route × a token of another 
 
   async function ask(route: ApiRoute, values: Readonly<Record<string, string>>, tenant: TestTenant): Promise<Answer> {
     let url = route.path;
-    for (const name of route.params) url = url.replace(new RegExp(`\\{${name}\\??\\}`), encodeURIComponent(values[name]!));
+    for (const name of route.params)
+      url = url.replace(new RegExp(`\\{${name}\\??\\}`), encodeURIComponent(values[name]!));
     const body = await validBody(route);
     const response = await host.server.inject({
       method: route.method,
@@ -81,7 +95,11 @@ describe('reliability: a cross-tenant matrix (every route × a token of another 
   }
 
   function randomValues(route: ApiRoute): Record<string, string> {
-    const values: Record<string, string> = { id: crypto.randomUUID(), key: `NOPE_${crypto.randomBytes(4).toString('hex').toUpperCase()}_V1`, version: owner.packVersion };
+    const values: Record<string, string> = {
+      id: crypto.randomUUID(),
+      key: `NOPE_${crypto.randomBytes(4).toString('hex').toUpperCase()}_V1`,
+      version: owner.packVersion,
+    };
     // A pack's routes name it by key; a random key with the owner's version is the "nothing there" twin.
     if (!route.params.includes('key')) delete values.key;
     return values;
@@ -100,7 +118,14 @@ describe('reliability: a cross-tenant matrix (every route × a token of another 
       assert.ok([403, 404].includes(theirs.status), `refused: ${cell} ${theirs.payload.slice(0, 300)}`);
       assert.deepEqual([theirs.status, theirs.code], [nothing.status, nothing.code], `no existence leak: ${cell}`);
       // The refusal may name the id it was asked for; it must name nothing else of the owner's.
-      for (const id of [owner.reportId, owner.evidenceId, owner.tokenId, owner.userId, owner.jobId, owner.tenant.id].filter((id) => id !== asked.id)) {
+      for (const id of [
+        owner.reportId,
+        owner.evidenceId,
+        owner.tokenId,
+        owner.userId,
+        owner.jobId,
+        owner.tenant.id,
+      ].filter((id) => id !== asked.id)) {
         assert.ok(!theirs.payload.includes(id), `no data of the owner: ${cell}`);
       }
     }

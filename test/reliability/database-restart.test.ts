@@ -27,9 +27,16 @@ describe('reliability: PostgreSQL restarted while the host runs (PostgreSQL only
 
   const get = async (url: string, auth = false): Promise<Answer> => {
     const started = Date.now();
-    const response = await fetch(`${base}${url}`, { headers: auth ? { authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(`${base}${url}`, {
+      headers: auth ? { authorization: `Bearer ${token}` } : {},
+      signal: AbortSignal.timeout(30_000),
+    });
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, ms: Date.now() - started };
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      ms: Date.now() - started,
+    };
   };
 
   before(async function () {
@@ -39,12 +46,20 @@ describe('reliability: PostgreSQL restarted while the host runs (PostgreSQL only
     const env = childEnv(dataDir, cluster.url);
     const tenant = await runCli(['tenant', 'create', '--slug', 'restart-firm', '--name', 'Restart Firm'], env);
     assert.equal(tenant.code, 0, tenant.stderr);
-    const issued = await runCli(['token', 'create', '--tenant', 'restart-firm', '--name', 'probe', '--role', 'operator'], env);
+    const issued = await runCli(
+      ['token', 'create', '--tenant', 'restart-firm', '--name', 'probe', '--role', 'operator'],
+      env,
+    );
     assert.equal(issued.code, 0, issued.stderr);
     token = (JSON.parse(issued.stdout) as { secret: string }).secret;
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    host = await startCli(['serve'], { ...env, PORT: String(port), HOST: '127.0.0.1' }, /Repogen is serving on/, 120_000);
+    host = await startCli(
+      ['serve'],
+      { ...env, PORT: String(port), HOST: '127.0.0.1' },
+      /Repogen is serving on/,
+      120_000,
+    );
   });
 
   after(async () => {
@@ -72,7 +87,12 @@ describe('reliability: PostgreSQL restarted while the host runs (PostgreSQL only
     assert.equal((await get('/v1/meta')).status, 200);
 
     await cluster!.start();
-    await waitFor('the host to see the database again', async () => ((await get('/v1/health')).status === 200 ? true : undefined), 60_000, 500);
+    await waitFor(
+      'the host to see the database again',
+      async () => ((await get('/v1/health')).status === 200 ? true : undefined),
+      60_000,
+      500,
+    );
     const reports = await get('/v1/reports', true);
     assert.equal(reports.status, 200, JSON.stringify(reports.body));
     assert.equal((await get('/v1/auth/me', true)).status, 200);

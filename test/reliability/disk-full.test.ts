@@ -5,17 +5,35 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { BLOB_STORE_FULL, coreServices, createFsBlobStore, createServiceFactory, withTenant, type JobService } from '@repogen/core';
+import {
+  BLOB_STORE_FULL,
+  coreServices,
+  createFsBlobStore,
+  createServiceFactory,
+  withTenant,
+  type JobService,
+} from '@repogen/core';
 import { libreOfficeOrSkip } from '../render/render-fixtures.js';
 import { createTestHost, type TestHost, type TestTenant } from '../support/test-host.js';
-import { assertArtifactsWhole, awaitJob, createFixtureReport, publishReportTestPack, requestGeneration, settled, startInProcessWorker, versionsOf } from './reliability-support.js';
+import {
+  assertArtifactsWhole,
+  awaitJob,
+  createFixtureReport,
+  publishReportTestPack,
+  requestGeneration,
+  settled,
+  startInProcessWorker,
+  versionsOf,
+} from './reliability-support.js';
 
 const run = promisify(execFile);
 
 /** Files under `dir`, recursively, by path relative to it. */
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }
 
 /** Writes zeros into `file` until the file system refuses (ENOSPC). */
@@ -57,7 +75,11 @@ describe('reliability: the disk full while storing an artifact', function () {
       this.skip();
     }
     const root = path.join(mountPoint, 'blobs');
-    const blobFactory = createServiceFactory({ service: coreServices.blobs, deps: {}, create: () => createFsBlobStore(root) });
+    const blobFactory = createServiceFactory({
+      service: coreServices.blobs,
+      deps: {},
+      create: () => createFsBlobStore(root),
+    });
     host = await createTestHost({ services: [blobFactory] });
     firm = await host.createTenant('firm');
     reportId = await createFixtureReport(host, firm, await publishReportTestPack(host, firm));
@@ -72,7 +94,13 @@ describe('reliability: the disk full while storing an artifact', function () {
   });
 
   it('fails the attempt with BLOB_STORE_FULL, keeps v1 whole, leaves no partial file, and stores v2 once there is room', async () => {
-    const first = await awaitJob(host, firm, await requestGeneration(host, firm, reportId, crypto.randomUUID()), settled, 120_000);
+    const first = await awaitJob(
+      host,
+      firm,
+      await requestGeneration(host, firm, reportId, crypto.randomUUID()),
+      settled,
+      120_000,
+    );
     assert.equal(first.state, 'completed', JSON.stringify(first));
     const before = await versionsOf(host, firm, reportId);
     assert.equal(before.length, 1);
@@ -87,9 +115,16 @@ describe('reliability: the disk full while storing an artifact', function () {
     assert.equal(refused.error?.kind, 'operational');
     assert.deepEqual(await versionsOf(host, firm, reportId), before, 'no new version, v1 unchanged');
     await assertArtifactsWhole(host, firm, before);
-    assert.deepEqual(await filesUnder(path.join(mountPoint!, 'blobs')), blobsBefore, 'no partial or temporary file was left');
+    assert.deepEqual(
+      await filesUnder(path.join(mountPoint!, 'blobs')),
+      blobsBefore,
+      'no partial or temporary file was left',
+    );
     const artifacts = await withTenant(host.database.knex, firm.id, (trx) =>
-      trx('artifacts').join('report_versions', 'report_versions.id', 'artifacts.version_id').where('report_versions.report_id', reportId).count<{ count: number }[]>('* as count'),
+      trx('artifacts')
+        .join('report_versions', 'report_versions.id', 'artifacts.version_id')
+        .where('report_versions.report_id', reportId)
+        .count<{ count: number }[]>('* as count'),
     );
     assert.equal(Number(artifacts[0]!.count), before[0]!.artifacts.length, 'no artifact row without its version');
 
@@ -97,7 +132,10 @@ describe('reliability: the disk full while storing an artifact', function () {
     const done = await awaitJob(host, firm, jobId, settled, 120_000);
     assert.equal(done.state, 'completed', JSON.stringify(done));
     const after = await versionsOf(host, firm, reportId);
-    assert.deepEqual(after.map((version) => version.n), [1, 2]);
+    assert.deepEqual(
+      after.map((version) => version.n),
+      [1, 2],
+    );
     await assertArtifactsWhole(host, firm, after);
   });
 });

@@ -35,7 +35,12 @@ describe('reliability: LibreOffice hung or killed during a generation job', func
   before(async function () {
     libreOfficeOrSkip(this);
     renderer = new CarboneDocumentRenderer({ converter: { conversionTimeoutMs: CONVERSION_TIMEOUT_MS } });
-    const rendererFactory = createServiceFactory({ service: coreServices.renderer, deps: {}, create: () => renderer, dispose: (instance) => instance.close() });
+    const rendererFactory = createServiceFactory({
+      service: coreServices.renderer,
+      deps: {},
+      create: () => renderer,
+      dispose: (instance) => instance.close(),
+    });
     host = await createTestHost({ services: [rendererFactory] });
     firm = await host.createTenant('firm');
     reportId = await createFixtureReport(host, firm, await publishReportTestPack(host, firm));
@@ -52,7 +57,11 @@ describe('reliability: LibreOffice hung or killed during a generation job', func
     const started = Date.now();
     const health = await host.server.inject({ method: 'GET', url: '/v1/health' });
     assert.equal(health.statusCode, 200);
-    const list = await host.server.inject({ method: 'GET', url: '/v1/reports', headers: await firm.headers('operator') });
+    const list = await host.server.inject({
+      method: 'GET',
+      url: '/v1/reports',
+      headers: await firm.headers('operator'),
+    });
     assert.equal(list.statusCode, 200, list.payload);
     assert.ok(Date.now() - started < 2_000, `the host answered in ${Date.now() - started} ms`);
   }

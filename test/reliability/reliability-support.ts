@@ -21,7 +21,11 @@ export interface JobView {
  * Publishes the small report test pack (the SBI pack with a short template); answers its key.
  * `ownScope` makes it the tenant's own pack (as a bank's custom pack is) instead of a global one.
  */
-export async function publishReportTestPack(host: TestHost, tenant: TestTenant, options: { ownScope?: boolean } = {}): Promise<string> {
+export async function publishReportTestPack(
+  host: TestHost,
+  tenant: TestTenant,
+  options: { ownScope?: boolean } = {},
+): Promise<string> {
   const variant = await reportPackVariant();
   const built = await buildPackVariant(SBI_PACK_DIR, {
     ...variant,
@@ -31,9 +35,18 @@ export async function publishReportTestPack(host: TestHost, tenant: TestTenant, 
     },
   });
   const pack = { ...built, key: variant.key };
-  const upload = await host.server.inject({ method: 'POST', url: '/v1/packs', headers: { ...(await tenant.headers('author')), 'content-type': 'application/octet-stream' }, payload: pack.bytes });
+  const upload = await host.server.inject({
+    method: 'POST',
+    url: '/v1/packs',
+    headers: { ...(await tenant.headers('author')), 'content-type': 'application/octet-stream' },
+    payload: pack.bytes,
+  });
   assert.equal(upload.statusCode, 201, upload.payload);
-  const published = await host.server.inject({ method: 'POST', url: `/v1/packs/${pack.key}/versions/${pack.manifest.version}/publish`, headers: await tenant.headers('admin') });
+  const published = await host.server.inject({
+    method: 'POST',
+    url: `/v1/packs/${pack.key}/versions/${pack.manifest.version}/publish`,
+    headers: await tenant.headers('admin'),
+  });
   assert.equal(published.statusCode, 200, published.payload);
   return pack.key;
 }
@@ -44,38 +57,66 @@ export async function createFixtureReport(host: TestHost, tenant: TestTenant, pa
     method: 'POST',
     url: '/v1/reports',
     headers: await tenant.headers('operator'),
-    payload: { packKey, title: 'Valuation of Plot 17, Nashik', externalKey: `v1:assignment:${Date.now()}-${Math.random()}`, data: await sbiFixtureInput() },
+    payload: {
+      packKey,
+      title: 'Valuation of Plot 17, Nashik',
+      externalKey: `v1:assignment:${Date.now()}-${Math.random()}`,
+      data: await sbiFixtureInput(),
+    },
   });
   assert.equal(created.statusCode, 201, created.payload);
   return json(created).id as string;
 }
 
-export async function requestGeneration(host: TestHost, tenant: TestTenant, reportId: string, key: string): Promise<string> {
-  const response = await host.server.inject({ method: 'POST', url: `/v1/reports/${reportId}/generate`, headers: { ...(await tenant.headers('operator')), 'idempotency-key': key } });
+export async function requestGeneration(
+  host: TestHost,
+  tenant: TestTenant,
+  reportId: string,
+  key: string,
+): Promise<string> {
+  const response = await host.server.inject({
+    method: 'POST',
+    url: `/v1/reports/${reportId}/generate`,
+    headers: { ...(await tenant.headers('operator')), 'idempotency-key': key },
+  });
   assert.equal(response.statusCode, 202, response.payload);
   return json(response).jobId as string;
 }
 
 export async function jobView(host: TestHost, tenant: TestTenant, jobId: string): Promise<JobView> {
-  const response = await host.server.inject({ method: 'GET', url: `/v1/jobs/${jobId}`, headers: await tenant.headers('operator') });
+  const response = await host.server.inject({
+    method: 'GET',
+    url: `/v1/jobs/${jobId}`,
+    headers: await tenant.headers('operator'),
+  });
   assert.equal(response.statusCode, 200, response.payload);
   return json(response) as JobView;
 }
 
 /** Polls the job until `done` holds for its view, or fails after `timeoutMs`. */
-export async function awaitJob(host: TestHost, tenant: TestTenant, jobId: string, done: (view: JobView) => boolean, timeoutMs: number): Promise<JobView> {
+export async function awaitJob(
+  host: TestHost,
+  tenant: TestTenant,
+  jobId: string,
+  done: (view: JobView) => boolean,
+  timeoutMs: number,
+): Promise<JobView> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const view = await jobView(host, tenant, jobId);
     if (done(view)) return view;
-    if (Date.now() > deadline) assert.fail(`job ${jobId} did not get there in ${timeoutMs} ms: ${JSON.stringify(view)}`);
+    if (Date.now() > deadline)
+      assert.fail(`job ${jobId} did not get there in ${timeoutMs} ms: ${JSON.stringify(view)}`);
     await sleep(250);
   }
 }
 
 export const settled = (view: JobView): boolean => view.state === 'completed' || view.state === 'failed';
 
-export const stepStarted = (step: string) => (view: JobView): boolean => view.progress.some((event) => event.step === step && event.state === 'started');
+export const stepStarted =
+  (step: string) =>
+  (view: JobView): boolean =>
+    view.progress.some((event) => event.step === step && event.state === 'started');
 
 export interface ReportVersionView {
   id: string;
@@ -84,20 +125,32 @@ export interface ReportVersionView {
 }
 
 export async function versionsOf(host: TestHost, tenant: TestTenant, reportId: string): Promise<ReportVersionView[]> {
-  const response = await host.server.inject({ method: 'GET', url: `/v1/reports/${reportId}/versions`, headers: await tenant.headers('operator') });
+  const response = await host.server.inject({
+    method: 'GET',
+    url: `/v1/reports/${reportId}/versions`,
+    headers: await tenant.headers('operator'),
+  });
   assert.equal(response.statusCode, 200, response.payload);
   return json(response).items as ReportVersionView[];
 }
 
 /** Every artifact of every version downloads in full, and its bytes are the digest it was recorded with. */
-export async function assertArtifactsWhole(host: TestHost, tenant: TestTenant, versions: readonly ReportVersionView[]): Promise<void> {
+export async function assertArtifactsWhole(
+  host: TestHost,
+  tenant: TestTenant,
+  versions: readonly ReportVersionView[],
+): Promise<void> {
   const blobs = await host.registry.get(coreServices.blobs);
   for (const version of versions) {
     for (const artifact of version.artifacts) {
       const bytes = await blobs.get(artifact.sha256);
       assert.ok(bytes, `the blob of artifact ${artifact.id} (${artifact.kind}) exists`);
       assert.equal(bytes.length, artifact.size, `artifact ${artifact.id} is whole`);
-      const download = await host.server.inject({ method: 'GET', url: `/v1/artifacts/${artifact.id}`, headers: await tenant.headers('operator') });
+      const download = await host.server.inject({
+        method: 'GET',
+        url: `/v1/artifacts/${artifact.id}`,
+        headers: await tenant.headers('operator'),
+      });
       assert.equal(download.statusCode, 200);
       assert.equal(download.rawPayload.length, artifact.size);
     }
@@ -154,7 +207,12 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number, everyMs = 200): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs: number,
+  everyMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -173,21 +231,32 @@ export interface CliProcess {
 }
 
 /** Starts a `repogen` command and waits until its output contains `ready`. */
-export async function startCli(args: readonly string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 60_000): Promise<CliProcess> {
+export async function startCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  timeoutMs = 60_000,
+): Promise<CliProcess> {
   const child = spawnCli(args, env);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const pid = child.pid;
   assert.ok(pid, `repogen ${args.join(' ')} started`);
   const started: CliProcess = { child, pid, output: () => output, exited };
   let gone = false;
   void exited.then(() => (gone = true));
-  await waitFor(`repogen ${args.join(' ')} to be ready`, () => {
-    if (gone) assert.fail(`repogen ${args.join(' ')} exited before it was ready:\n${output}`);
-    return ready.test(output) ? true : undefined;
-  }, timeoutMs);
+  await waitFor(
+    `repogen ${args.join(' ')} to be ready`,
+    () => {
+      if (gone) assert.fail(`repogen ${args.join(' ')} exited before it was ready:\n${output}`);
+      return ready.test(output) ? true : undefined;
+    },
+    timeoutMs,
+  );
   return started;
 }
 

@@ -47,7 +47,8 @@ describe('reliability: the sandbox process killed while computing', function () 
     await host?.close();
   });
 
-  const getReport = async () => host.server.inject({ method: 'GET', url: `/v1/reports/${reportId}`, headers: await firm.headers('operator') });
+  const getReport = async () =>
+    host.server.inject({ method: 'GET', url: `/v1/reports/${reportId}`, headers: await firm.headers('operator') });
 
   it('fails the call in flight with SANDBOX_UNAVAILABLE, and the next call works', async () => {
     const first = await getReport();

@@ -62,7 +62,11 @@ describe('reliability: a worker killed in the middle of a generation (PostgreSQL
     const first = await startWorker();
     // The worker warms LibreOffice at boot; stopping the office makes the conversion hang, so the
     // kill lands while the job is in the middle of its pipeline, not before or after it.
-    const office = await waitFor('the first worker to start LibreOffice', () => descendantPids(first.pid).find((pid) => commandOf(pid).includes('soffice')), 60_000);
+    const office = await waitFor(
+      'the first worker to start LibreOffice',
+      () => descendantPids(first.pid).find((pid) => commandOf(pid).includes('soffice')),
+      60_000,
+    );
     killPid(office, 'SIGSTOP');
     const before = await versionsOf(host, firm, reportId);
 
@@ -72,7 +76,11 @@ describe('reliability: a worker killed in the middle of a generation (PostgreSQL
     killPid(first.pid, 'SIGKILL');
     await first.exited;
     for (const pid of orphans) killPid(pid);
-    assert.equal((await awaitJob(host, firm, jobId, () => true, 1000)).state, 'active', 'the killed attempt is still recorded as running');
+    assert.equal(
+      (await awaitJob(host, firm, jobId, () => true, 1000)).state,
+      'active',
+      'the killed attempt is still recorded as running',
+    );
 
     await startWorker();
     const done = await awaitJob(host, firm, jobId, settled, 120_000);
@@ -87,7 +95,9 @@ describe('reliability: a worker killed in the middle of a generation (PostgreSQL
     await assertArtifactsWhole(host, firm, after);
 
     const generated = await withTenant(host.database.knex, firm.id, (trx) =>
-      trx('audit_log').where({ action: 'report.generated', target_id: reportId }).count<{ count: number }[]>('* as count'),
+      trx('audit_log')
+        .where({ action: 'report.generated', target_id: reportId })
+        .count<{ count: number }[]>('* as count'),
     );
     assert.equal(Number(generated[0]!.count), after.length, 'one report.generated entry per version');
     // Billing (issue 6): once credit reservations exist, assert here that this report's

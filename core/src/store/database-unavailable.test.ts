@@ -8,7 +8,14 @@ describe('isDatabaseUnavailable', () => {
     assert.equal(isDatabaseUnavailable(withCode('57P01', 'terminating connection due to administrator command')), true);
     assert.equal(isDatabaseUnavailable(withCode('ECONNREFUSED')), true);
     assert.equal(isDatabaseUnavailable(withCode('08006')), true);
-    assert.equal(isDatabaseUnavailable(Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' })), true);
+    assert.equal(
+      isDatabaseUnavailable(
+        Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), {
+          name: 'KnexTimeoutError',
+        }),
+      ),
+      true,
+    );
     assert.equal(isDatabaseUnavailable(new Error('Connection terminated unexpectedly')), true);
     assert.equal(isDatabaseUnavailable(new Error('wrapped', { cause: withCode('ECONNRESET') })), true);
   });
