@@ -1,4 +1,6 @@
 export { createAuditService, type AuditEntry, type AuditService } from './audit/audit-service.js';
+export { BLOB_STORE_FULL, type BlobStore } from './blobs/blob-store.js';
+export { createFsBlobStore } from './blobs/fs-blob-store.js';
 export { AUTH_STRATEGY, SERVICE_TOKEN_HEADER, SESSION_COOKIE, principalOf } from './auth/auth-plugin.js';
 export { createAuthService, type ApiToken, type AuthService } from './auth/auth-service.js';
 export { ROLES, type Principal, type Role } from './auth/principal.js';

@@ -11,6 +11,7 @@ import {
   openDatabase,
   ServiceRegistry,
   type Database,
+  type ServiceFactory,
   type Role,
 } from '@repogen/core';
 
@@ -47,6 +48,8 @@ export interface TestHostOptions {
   readonly pluginEnv?: NodeJS.ProcessEnv;
   /** Host settings beyond the test defaults (PAYMENT_WEBHOOK_DEV_BYPASS). */
   readonly hostEnv?: Readonly<Record<string, string>>;
+  /** Factories that take the place of the core ones with the same service id (a renderer with a short timeout, a failing blob store). */
+  readonly services?: readonly ServiceFactory[];
 }
 
 /**
@@ -59,8 +62,9 @@ export async function createTestHost(options: TestHostOptions = {}): Promise<Tes
   const config = loadConfig({ REPOGEN_LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL, ...options.hostEnv });
   const logger = createLogger('silent');
   const plugins = await loadHostPlugins({ env: options.pluginEnv ?? {}, config });
-  const factories = coreServiceFactories(config, logger, plugins).filter((factory) => factory.service.id !== coreServices.database.id);
-  const registry = new ServiceRegistry([...factories, ServiceRegistry.value(coreServices.database, database)]);
+  const replaced = new Set([coreServices.database.id, ...(options.services ?? []).map((factory) => factory.service.id)]);
+  const factories = coreServiceFactories(config, logger, plugins).filter((factory) => !replaced.has(factory.service.id));
+  const registry = new ServiceRegistry([...factories, ...(options.services ?? []), ServiceRegistry.value(coreServices.database, database)]);
   const server = await createServer({ registry, port: 0 });
   await server.initialize();
   const tenants = await registry.get(coreServices.tenants);

@@ -9,7 +9,7 @@ import { EVIDENCE_KINDS, type EvidenceKind } from '../evidence/evidence-kinds.js
 import type { UploadedFile } from '../evidence/upload-inspection.js';
 import { idempotent } from './idempotent-route.js';
 import { defineRoutePlugin, failValidation } from './route-plugin.js';
-import { errorResponses, uuidSchema } from './schemas.js';
+import { errorResponses, fileResponses, uuidSchema } from './schemas.js';
 
 const idParams = Joi.object({ id: uuidSchema.required() });
 const kindSchema = Joi.string().valid(...EVIDENCE_KINDS);
@@ -232,6 +232,7 @@ export const evidenceRoutesPlugin = defineRoutePlugin({
         tags: ['api', 'evidence'],
         description: 'The uploaded bytes as they were received',
         auth: { access: { scope: readers } },
+        plugins: fileResponses('The uploaded bytes', 400, 401, 403, 404),
         validate: { params: idParams, failAction: failValidation },
       },
       async handler(request, h) {
@@ -246,6 +247,7 @@ export const evidenceRoutesPlugin = defineRoutePlugin({
         description:
           'A small upright JPEG of an image (320 px on the longest edge); 404 EVIDENCE_THUMBNAIL_UNAVAILABLE for a PDF',
         auth: { access: { scope: readers } },
+        plugins: fileResponses('A JPEG thumbnail', 400, 401, 403, 404),
         validate: { params: idParams, failAction: failValidation },
       },
       async handler(request, h) {

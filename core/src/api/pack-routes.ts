@@ -4,7 +4,7 @@ import { principalOf } from '../auth/auth-plugin.js';
 import { coreServices } from '../core-services.js';
 import { BANK_TYPES, type BankType } from '../packs/bank-type.js';
 import { ARCHIVE_LIMITS, type JsonValue } from '@repogen/sdk';
-import { errorResponses } from './schemas.js';
+import { errorResponses, fileResponses } from './schemas.js';
 import { idempotent } from './idempotent-route.js';
 import { defineRoutePlugin, failValidation } from './route-plugin.js';
 
@@ -194,6 +194,7 @@ export const packRoutesPlugin = defineRoutePlugin({
         tags: ['api', 'packs'],
         description: 'The version’s .rpack archive',
         auth: { access: { scope: readers } },
+        plugins: fileResponses('The .rpack archive', 400, 401, 403, 404),
         validate: { params: versionParams, failAction: failValidation },
       },
       async handler(request, h) {

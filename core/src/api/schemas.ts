@@ -40,3 +40,8 @@ export const ERROR_STATUS_DESCRIPTIONS: Readonly<Record<number, string>> = {
 export function errorResponses(...statuses: number[]): Record<number, Joi.ObjectSchema> {
   return Object.fromEntries(statuses.map((status) => [status, errorSchema]));
 }
+
+/** The OpenAPI answers of a route that sends a file (no joi response schema to describe it). */
+export function fileResponses(description: string, ...statuses: number[]) {
+  return { 'hapi-swagger': { responses: { 200: { description }, ...errorResponses(...statuses) } } };
+}

@@ -37,6 +37,8 @@ export interface NewApiToken {
   readonly expiresAt: Date | undefined;
 }
 
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 /** Sign-in, sessions and API tokens. Secrets are stored as sha256 hashes only. */
 export interface AuthService {
   login(email: string, password: string, requestId?: string): Promise<LoginResult>;
@@ -200,7 +202,14 @@ export function createAuthService(knex: Knex, audit: AuditService, options: { se
         .whereNull('revoked_at')
         .where((q) => q.whereNull('expires_at').orWhere('expires_at', '>', trx.fn.now()))
         .first()) as TokenRow | undefined;
-      if (found) await trx('api_tokens').where({ id: found.id }).update({ last_used_at: trx.fn.now() });
+      // Recorded to the minute: writing it on every request makes all requests of one token
+      // (V1's service token) wait in line for that row's lock.
+      if (found && (found.last_used_at === null || Date.now() - found.last_used_at.getTime() > LAST_USED_RESOLUTION_MS)) {
+        await trx('api_tokens')
+          .where({ id: found.id })
+          .where((q) => q.whereNull('last_used_at').orWhere('last_used_at', '<', trx.raw(`now() - interval '${LAST_USED_RESOLUTION_MS / 1000} seconds'`)))
+          .update({ last_used_at: trx.fn.now() });
+      }
       return found;
     });
     if (!row) throw INVALID_TOKEN();

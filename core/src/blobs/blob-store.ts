@@ -1,3 +1,5 @@
+import { UnavailableError } from '../errors/domain-error.js';
+
 /** Content-addressed storage of bytes (evidence, templates, archives, artifacts), keyed by sha256. */
 export interface BlobStore {
   /** Stores the bytes and answers their sha256; storing the same bytes twice stores them once. */
@@ -8,3 +10,10 @@ export interface BlobStore {
 }
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+export const BLOB_STORE_FULL = 'BLOB_STORE_FULL';
+
+/** The store has no room for the bytes: an operational failure, so a job retries once space is freed. */
+export function blobStoreFull(): UnavailableError {
+  return new UnavailableError(BLOB_STORE_FULL, 'The blob store is out of space; nothing was stored');
+}

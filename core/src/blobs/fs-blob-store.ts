@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { SHA256_HEX, type BlobStore } from './blob-store.js';
+import { blobStoreFull, SHA256_HEX, type BlobStore } from './blob-store.js';
 
 /**
  * Blobs as files under `root/ab/cd/<sha256>`. A write goes to a temporary file that is
@@ -17,10 +17,16 @@ export function createFsBlobStore(root: string): BlobStore {
       const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
       const target = locate(sha256);
       if (await exists(target)) return sha256;
-      await fs.mkdir(path.dirname(target), { recursive: true });
       const temporary = `${target}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`;
-      await fs.writeFile(temporary, bytes, { flag: 'wx' });
-      await fs.rename(temporary, target);
+      try {
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.writeFile(temporary, bytes, { flag: 'wx' });
+        await fs.rename(temporary, target);
+      } catch (error) {
+        // A write cut short by a full disk leaves a partial file that would only take more space.
+        await fs.rm(temporary, { force: true }).catch(() => undefined);
+        throw isOutOfSpace(error) ? blobStoreFull() : error;
+      }
       return sha256;
     },
     async get(sha256) {
@@ -31,6 +37,11 @@ export function createFsBlobStore(root: string): BlobStore {
     },
     has: (sha256) => exists(locate(sha256)),
   };
+}
+
+function isOutOfSpace(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
 async function exists(file: string): Promise<boolean> {

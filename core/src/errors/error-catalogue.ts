@@ -1,4 +1,5 @@
 import { BILLING_ERROR_CODES } from '../billing/billing-errors.js';
+import { BLOB_STORE_FULL } from '../blobs/blob-store.js';
 import { EVIDENCE_ERROR_CODES } from '../evidence/evidence-errors.js';
 import { IDEMPOTENCY_ERROR_CODES } from '../idempotency/idempotency-service.js';
 import { RENDER_ERROR_CODES } from '../render/render-errors.js';
@@ -87,5 +88,7 @@ export const API_ERROR_CODES: readonly string[] = [
     'PAYMENT_PROVIDER_UNAVAILABLE',
     'WEBHOOK_BODY_INVALID',
     'ADMIN_UI_NOT_BUILT',
+    'DATABASE_UNAVAILABLE',
+    BLOB_STORE_FULL,
   ]),
 ];

@@ -1,6 +1,7 @@
 import Boom from '@hapi/boom';
 import { isDomainError } from './domain-error.js';
 import { codeForStatus } from './error-codes.js';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../store/database-unavailable.js';
 
 /** The one place where errors become HTTP answers: `{statusCode, error, code, message, details?}`. */
 export function toBoom(error: unknown): Boom.Boom {
@@ -8,6 +9,12 @@ export function toBoom(error: unknown): Boom.Boom {
     const boom = new Boom.Boom(error.message, { statusCode: error.status });
     boom.output.payload.code = error.code;
     if (error.details !== undefined) boom.output.payload.details = error.details;
+    return boom;
+  }
+  if (isDatabaseUnavailable(error)) {
+    const boom = new Boom.Boom('The database is unavailable; try again shortly', { statusCode: 503 });
+    boom.output.payload.code = DATABASE_UNAVAILABLE;
+    boom.output.headers['retry-after'] = '5';
     return boom;
   }
   const boom = Boom.isBoom(error) ? error : Boom.boomify(error instanceof Error ? error : new Error(String(error)));

@@ -27,6 +27,7 @@ const ocrEvidenceJobDefinition = defineJob({
   }),
   retry: { limit: 2, backoff: { delaySeconds: 5, exponential: true, maxDelaySeconds: 60 } },
   timeoutSeconds: 5 * 60,
+  heartbeatSeconds: 10,
   batchSize: 2,
   async handler(payload, { database, audit, blobs, packs, sandbox, ocr, logger }, context) {
     const principal = principalOfRequester(payload.tenantId, payload.requestedBy);

@@ -36,6 +36,7 @@ const generateReportJobDefinition = defineJob({
   }),
   retry: { limit: 3, backoff: { delaySeconds: 5, exponential: true, maxDelaySeconds: 120 } },
   timeoutSeconds: 10 * 60,
+  heartbeatSeconds: 10,
   async handler(payload, { database, audit, blobs, packs, sandbox, renderer, evidence }, { logger }) {
     const store = createGenerationStore(database.knex, audit);
     const { tenantId, generationRequestId: requestId } = payload;

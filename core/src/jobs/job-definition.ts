@@ -52,6 +52,12 @@ export interface JobDefinition<
   readonly policy?: JobPolicy;
   /** An attempt still running after this long is failed (and retried); default 15 minutes. */
   readonly timeoutSeconds?: number;
+  /**
+   * The worker touches a running attempt this often (at least 10 s); an attempt whose worker
+   * stopped touching it (a killed process) is failed and retried within about twice this,
+   * rather than only after `timeoutSeconds`.
+   */
+  readonly heartbeatSeconds?: number;
   /** Jobs taken per fetch and run side by side; default 1. */
   readonly batchSize?: number;
   /** A recurring run, as a cron expression in UTC with the payload to send. */

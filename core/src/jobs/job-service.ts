@@ -68,6 +68,11 @@ export interface JobServiceOptions<J extends JobDefinition> {
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 15 * 60;
+/**
+ * How often the queue's supervisor fails attempts past their timeout or heartbeat (pg-boss's
+ * default is 60 s), which bounds how long a killed worker's job waits to be retried.
+ */
+const SUPERVISE_INTERVAL_SECONDS = 10;
 const PAYLOAD_INVALID = 'JOB_PAYLOAD_INVALID';
 
 export async function createJobService<J extends JobDefinition>(
@@ -91,10 +96,15 @@ export async function createJobService<J extends JobDefinition>(
         retryDelay: job.retry.backoff.delaySeconds,
         retryBackoff: job.retry.backoff.exponential,
         expireInSeconds: job.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+        ...(job.heartbeatSeconds === undefined ? {} : { heartbeatSeconds: job.heartbeatSeconds }),
       };
       await boss.createQueue(job.name, { ...queue, policy: job.policy ?? 'standard' });
       // createQueue leaves an existing queue as it was; a changed definition updates it.
-      await boss.updateQueue(job.name, { ...queue, retryDelayMax: job.retry.backoff.maxDelaySeconds ?? null });
+      await boss.updateQueue(job.name, {
+        ...queue,
+        retryDelayMax: job.retry.backoff.maxDelaySeconds ?? null,
+        heartbeatSeconds: job.heartbeatSeconds ?? null,
+      });
     }
   } catch (error) {
     // A started pg-boss keeps timers running; without this a failed boot would never exit.
@@ -212,11 +222,12 @@ function toJobFailure(error: unknown): JobFailure {
 
 function bossOptions(options: JobServiceOptions<JobDefinition>): ConstructorOptions {
   const { database } = options;
+  const supervision = { superviseIntervalSeconds: SUPERVISE_INTERVAL_SECONDS, monitorIntervalSeconds: SUPERVISE_INTERVAL_SECONDS };
   if (database.kind === 'pglite') {
-    return { db: fromPglite(sharedPglite(database.knex)), backend: 'pglite' };
+    return { db: fromPglite(sharedPglite(database.knex)), backend: 'pglite', ...supervision };
   }
   if (options.databaseUrl === undefined) throw new Error('The job queue on PostgreSQL needs the database URL');
-  return { connectionString: options.databaseUrl, max: 4, application_name: 'repogen-jobs', backend: 'postgres' };
+  return { connectionString: options.databaseUrl, max: 4, application_name: 'repogen-jobs', backend: 'postgres', ...supervision };
 }
 
 function toJobRecord(job: JobWithMetadata<unknown>): JobRecord {

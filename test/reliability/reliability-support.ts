@@ -1,0 +1,303 @@
+import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { coreServices, createJobService, createLogger, generateReportJob, type JobService } from '@repogen/core';
+import { reportPackVariant, sbiFixtureInput } from '../reports/report-test-pack.js';
+import { buildPackVariant, SBI_PACK_DIR } from '../support/pack-sources.js';
+import { cliEnv, spawnCli } from '../support/run-cli.js';
+import { json, type TestHost, type TestTenant } from '../support/test-host.js';
+
+export interface JobView {
+  state: string;
+  progress: { step: string; state: string }[];
+  versionId: string | null;
+  error: { code: string; message: string; kind: string } | null;
+  attempts: number;
+}
+
+/**
+ * Publishes the small report test pack (the SBI pack with a short template); answers its key.
+ * `ownScope` makes it the tenant's own pack (as a bank's custom pack is) instead of a global one.
+ */
+export async function publishReportTestPack(
+  host: TestHost,
+  tenant: TestTenant,
+  options: { ownScope?: boolean } = {},
+): Promise<string> {
+  const variant = await reportPackVariant();
+  const built = await buildPackVariant(SBI_PACK_DIR, {
+    ...variant,
+    packageJson: (pkg) => {
+      variant.packageJson?.(pkg);
+      if (options.ownScope) pkg.repogen = { ...pkg.repogen, scope: { kind: 'tenant', tenant: tenant.slug } };
+    },
+  });
+  const pack = { ...built, key: variant.key };
+  const upload = await host.server.inject({
+    method: 'POST',
+    url: '/v1/packs',
+    headers: { ...(await tenant.headers('author')), 'content-type': 'application/octet-stream' },
+    payload: pack.bytes,
+  });
+  assert.equal(upload.statusCode, 201, upload.payload);
+  const published = await host.server.inject({
+    method: 'POST',
+    url: `/v1/packs/${pack.key}/versions/${pack.manifest.version}/publish`,
+    headers: await tenant.headers('admin'),
+  });
+  assert.equal(published.statusCode, 200, published.payload);
+  return pack.key;
+}
+
+/** A complete report on the SBI fixture; answers its id. */
+export async function createFixtureReport(host: TestHost, tenant: TestTenant, packKey: string): Promise<string> {
+  const created = await host.server.inject({
+    method: 'POST',
+    url: '/v1/reports',
+    headers: await tenant.headers('operator'),
+    payload: {
+      packKey,
+      title: 'Valuation of Plot 17, Nashik',
+      externalKey: `v1:assignment:${Date.now()}-${Math.random()}`,
+      data: await sbiFixtureInput(),
+    },
+  });
+  assert.equal(created.statusCode, 201, created.payload);
+  return json(created).id as string;
+}
+
+export async function requestGeneration(
+  host: TestHost,
+  tenant: TestTenant,
+  reportId: string,
+  key: string,
+): Promise<string> {
+  const response = await host.server.inject({
+    method: 'POST',
+    url: `/v1/reports/${reportId}/generate`,
+    headers: { ...(await tenant.headers('operator')), 'idempotency-key': key },
+  });
+  assert.equal(response.statusCode, 202, response.payload);
+  return json(response).jobId as string;
+}
+
+export async function jobView(host: TestHost, tenant: TestTenant, jobId: string): Promise<JobView> {
+  const response = await host.server.inject({
+    method: 'GET',
+    url: `/v1/jobs/${jobId}`,
+    headers: await tenant.headers('operator'),
+  });
+  assert.equal(response.statusCode, 200, response.payload);
+  return json(response) as JobView;
+}
+
+/** Polls the job until `done` holds for its view, or fails after `timeoutMs`. */
+export async function awaitJob(
+  host: TestHost,
+  tenant: TestTenant,
+  jobId: string,
+  done: (view: JobView) => boolean,
+  timeoutMs: number,
+): Promise<JobView> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const view = await jobView(host, tenant, jobId);
+    if (done(view)) return view;
+    if (Date.now() > deadline)
+      assert.fail(`job ${jobId} did not get there in ${timeoutMs} ms: ${JSON.stringify(view)}`);
+    await sleep(250);
+  }
+}
+
+export const settled = (view: JobView): boolean => view.state === 'completed' || view.state === 'failed';
+
+export const stepStarted =
+  (step: string) =>
+  (view: JobView): boolean =>
+    view.progress.some((event) => event.step === step && event.state === 'started');
+
+export interface ReportVersionView {
+  id: string;
+  n: number;
+  artifacts: { id: string; kind: string; sha256: string; size: number }[];
+}
+
+export async function versionsOf(host: TestHost, tenant: TestTenant, reportId: string): Promise<ReportVersionView[]> {
+  const response = await host.server.inject({
+    method: 'GET',
+    url: `/v1/reports/${reportId}/versions`,
+    headers: await tenant.headers('operator'),
+  });
+  assert.equal(response.statusCode, 200, response.payload);
+  return json(response).items as ReportVersionView[];
+}
+
+/** Every artifact of every version downloads in full, and its bytes are the digest it was recorded with. */
+export async function assertArtifactsWhole(
+  host: TestHost,
+  tenant: TestTenant,
+  versions: readonly ReportVersionView[],
+): Promise<void> {
+  const blobs = await host.registry.get(coreServices.blobs);
+  for (const version of versions) {
+    for (const artifact of version.artifacts) {
+      const bytes = await blobs.get(artifact.sha256);
+      assert.ok(bytes, `the blob of artifact ${artifact.id} (${artifact.kind}) exists`);
+      assert.equal(bytes.length, artifact.size, `artifact ${artifact.id} is whole`);
+      const download = await host.server.inject({
+        method: 'GET',
+        url: `/v1/artifacts/${artifact.id}`,
+        headers: await tenant.headers('operator'),
+      });
+      assert.equal(download.statusCode, 200);
+      assert.equal(download.rawPayload.length, artifact.size);
+    }
+  }
+}
+
+/** The live descendants of a process (children first), read from /proc. */
+export function descendantPids(root: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name is in parentheses and may hold spaces; the parent pid is the second field after it.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // Gone while reading.
+    }
+  }
+  const found: number[] = [];
+  const walk = (pid: number) => {
+    for (const child of parents.get(pid) ?? []) {
+      found.push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  return found;
+}
+
+export function commandOf(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
+}
+
+export function killPid(pid: number, signal: NodeJS.Signals = 'SIGKILL'): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs: number,
+  everyMs = 200,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+export interface CliProcess {
+  readonly child: ChildProcess;
+  readonly pid: number;
+  output(): string;
+  /** Resolves when the process has exited. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts a `repogen` command and waits until its output contains `ready`. */
+export async function startCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  timeoutMs = 60_000,
+): Promise<CliProcess> {
+  const child = spawnCli(args, env);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const pid = child.pid;
+  assert.ok(pid, `repogen ${args.join(' ')} started`);
+  const started: CliProcess = { child, pid, output: () => output, exited };
+  let gone = false;
+  void exited.then(() => (gone = true));
+  await waitFor(
+    `repogen ${args.join(' ')} to be ready`,
+    () => {
+      if (gone) assert.fail(`repogen ${args.join(' ')} exited before it was ready:\n${output}`);
+      return ready.test(output) ? true : undefined;
+    },
+    timeoutMs,
+  );
+  return started;
+}
+
+/** Stops a CLI process and whatever it started (LibreOffice, the sandbox), by pid. */
+export async function stopCli(cli: CliProcess | undefined): Promise<void> {
+  if (!cli) return;
+  const descendants = descendantPids(cli.pid);
+  if (isAlive(cli.pid)) {
+    killPid(cli.pid, 'SIGTERM');
+    const stopped = await Promise.race([cli.exited.then(() => true), sleep(15_000).then(() => false)]);
+    if (!stopped) killPid(cli.pid, 'SIGKILL');
+  }
+  for (const pid of descendants) killPid(pid);
+}
+
+/** The environment of a worker or host child on the given PostgreSQL, with the test host's data directory (its blob store). */
+export function childEnv(dataDir: string, databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return cliEnv(dataDir, { DATABASE_URL: databaseUrl, REPOGEN_LOG_LEVEL: 'warn', ...extra });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A worker for `reports.generate` in the test process, on the host's services, as `repogen worker` runs it. */
+export async function startInProcessWorker(host: TestHost): Promise<JobService> {
+  const worker = await createJobService({
+    database: host.database,
+    databaseUrl: process.env.DATABASE_URL,
+    logger: createLogger('silent'),
+    jobs: [generateReportJob],
+    shutdownGraceMs: 10_000,
+  });
+  await worker.work([generateReportJob], host.registry);
+  return worker;
+}
