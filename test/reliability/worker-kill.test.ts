@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { coreServices, withTenant } from '@repogen/core';
+import { BillingDriver } from '../billing/billing-test-support.js';
 import { libreOfficeOrSkip } from '../render/render-fixtures.js';
 import { createTestHost, type TestHost, type TestTenant } from '../support/test-host.js';
 import {
@@ -36,6 +37,8 @@ describe('reliability: a worker killed in the middle of a generation (PostgreSQL
   let firm: TestTenant;
   let reportId: string;
   let dataDir: string;
+  let billing: BillingDriver;
+  let accountId: string;
   const workers: CliProcess[] = [];
 
   before(async function () {
@@ -45,6 +48,9 @@ describe('reliability: a worker killed in the middle of a generation (PostgreSQL
     firm = await host.createTenant('firm');
     dataDir = (await host.registry.get(coreServices.config)).dataDir;
     reportId = await createFixtureReport(host, firm, await publishReportTestPack(host, firm));
+    billing = new BillingDriver(host, firm);
+    accountId = (await billing.openAccount({ mode: 'CREDIT' })).id;
+    assert.equal((await billing.grant(accountId, 3)).statusCode, 201);
   });
 
   after(async () => {
@@ -100,8 +106,11 @@ describe('reliability: a worker killed in the middle of a generation (PostgreSQL
         .count<{ count: number }[]>('* as count'),
     );
     assert.equal(Number(generated[0]!.count), after.length, 'one report.generated entry per version');
-    // Billing (issue 6): once credit reservations exist, assert here that this report's
-    // reservation for `jobId` was consumed exactly once and that no second one was made.
+    // The credit reserved when the generation was requested is held once: neither lost with the
+    // killed attempt nor taken again by the retry (it is consumed at release).
+    const reserves = (await billing.ledger(accountId)).filter((entry) => entry.kind === 'reserve' && entry.reportId === reportId);
+    assert.equal(reserves.length, 1, 'one reservation for the report');
+    await billing.assertSums(accountId, { balance: 3, reserved: 1 });
     for (const pid of orphans) assert.equal(isAlive(pid), false, `process ${pid} of the killed worker is gone`);
   });
 });
