@@ -26,6 +26,7 @@ export {
   type JobState,
 } from './jobs/job-service.js';
 export { hostJobs } from './jobs/host-jobs.js';
+export { ensureDemoLogin, type DemoLogin } from './cli/demo-seed.js';
 export { createLogger, type Logger } from './logging/logger.js';
 export * from './plugins/index.js';
 export * from './registry/service-registry.js';

@@ -99,7 +99,9 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
 
     firm = await host.createTenant('firm');
     packKey = uniquePackKey('UI');
-    const built = await buildPackVariant(SBI_PACK_DIR, { packageJson: (pkg) => (pkg.repogen = { ...pkg.repogen, key: packKey }) });
+    // Suggested for the test bank above every bundled pack, so the create screen picks this copy.
+    const selection = { banks: [TEST_BANK], priority: 1000, reason: 'The admin UI test pack, for the test bank' };
+    const built = await buildPackVariant(SBI_PACK_DIR, { packageJson: (pkg) => (pkg.repogen = { ...pkg.repogen, key: packKey, selection }) });
     packVersion = built.manifest.version;
     const upload = await host.server.inject({ method: 'POST', url: '/v1/packs', headers: { ...(await firm.headers('author')), 'content-type': 'application/octet-stream' }, payload: built.bytes });
     assert.equal(upload.statusCode, 201, upload.payload);

@@ -210,7 +210,19 @@ describe('reliability: a property-based fuzz of the API (10,000 malformed reques
   let routes: ApiRoute[];
 
   before(async () => {
-    host = await createTestHost();
+    // The payment plugins configured as in production (signatures checked), with their APIs on
+    // a closed local port: an unconfigured provider would answer 503 by design, not by fault.
+    host = await createTestHost({
+      pluginEnv: {
+        STRIPE_SECRET_KEY: 'sk_test_fuzz',
+        STRIPE_WEBHOOK_SECRET: 'whsec_fuzz',
+        STRIPE_API_BASE: 'http://127.0.0.1:9',
+        RAZORPAY_KEY_ID: 'rzp_test_fuzz',
+        RAZORPAY_KEY_SECRET: 'razorpay-fuzz-secret',
+        RAZORPAY_WEBHOOK_SECRET: 'razorpay-fuzz-webhook',
+        RAZORPAY_API_BASE: 'http://127.0.0.1:9',
+      },
+    });
     resources = await createTenantResources(host);
     routes = apiRoutes(host.server);
   });

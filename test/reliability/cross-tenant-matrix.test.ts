@@ -36,11 +36,16 @@ async function validBody(route: ApiRoute): Promise<{ payload?: string | Buffer; 
     'PATCH /v1/evidence/{id}': { excluded: true },
     'POST /v1/proposals/{id}/accept': { reason: 'matrix test' },
     'POST /v1/packs/{key}/versions/{version}/compute': { input: {} },
+    'POST /v1/pack-requests/{id}/status': { status: 'in_progress', note: 'matrix test' },
+    'POST /v1/billing/accounts/{id}/grants': { credits: 1, reason: 'matrix test' },
+    'POST /v1/billing/invoices/{id}/state': { state: 'issued' },
+    'POST /v1/reports/{id}/release': {},
+    'PUT /v1/packs/{key}/settings': { settings: {}, reason: 'matrix test' },
+    'POST /v1/callbacks/deliveries/{id}/redeliver': {},
   };
   const body = bodies[key] ?? (route.takesBody ? { reason: 'matrix test' } : undefined);
-  const headers: Record<string, string> = route.path.endsWith('/generate')
-    ? { 'idempotency-key': crypto.randomUUID() }
-    : {};
+  const headers: Record<string, string> =
+    route.path.endsWith('/generate') || route.path.endsWith('/grants') ? { 'idempotency-key': crypto.randomUUID() } : {};
   return body === undefined
     ? { headers }
     : { payload: JSON.stringify(body), headers: { ...headers, 'content-type': 'application/json' } };
@@ -124,6 +129,8 @@ describe('reliability: a cross-tenant matrix (every route × a token of another 
         owner.tokenId,
         owner.userId,
         owner.jobId,
+        owner.billingAccountId,
+        owner.callbackId,
         owner.tenant.id,
       ].filter((id) => id !== asked.id)) {
         assert.ok(!theirs.payload.includes(id), `no data of the owner: ${cell}`);

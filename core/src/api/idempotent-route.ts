@@ -8,7 +8,7 @@ export const idempotencyKeySchema = Joi.string()
   .min(1)
   .max(200)
   .description(
-    'Makes the request safe to retry: a repeat with the same key answers the first answer (status and body, header idempotent-replayed: true); the same key with another body is 409 IDEMPOTENCY_KEY_REUSED. Kept 24 hours per tenant.',
+    'Makes the request safe to retry: a repeat with the same key answers the first successful answer (status and body, header idempotent-replayed: true); the same key with another body is 409 IDEMPOTENCY_KEY_REUSED. A refused or failed request keeps nothing, so its retry runs again. Kept 24 hours per tenant.',
   );
 
 /**

@@ -9,7 +9,13 @@ import { errorResponses, uuidSchema } from './schemas.js';
 
 const packKeySchema = Joi.string().pattern(/^[A-Z][A-Z0-9_]{1,63}$/).description('Pack key, e.g. SBI_UNDER_5CR_V1');
 const idParams = Joi.object({ id: uuidSchema.required() });
-const externalKeySchema = Joi.string().trim().min(1).max(200).description('e.g. v1:assignment:123, unique per tenant');
+// No control characters: PostgreSQL text refuses NUL, and a key is typed, logged and shown.
+const externalKeySchema = Joi.string()
+  .trim()
+  .min(1)
+  .max(200)
+  .pattern(/^[^\u0000-\u001F\u007F]+$/, 'printable characters')
+  .description('e.g. v1:assignment:123, unique per tenant');
 
 const reportSummarySchema = Joi.object({
   id: Joi.string(),

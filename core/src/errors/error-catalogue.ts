@@ -89,6 +89,7 @@ export const API_ERROR_CODES: readonly string[] = [
     'WEBHOOK_BODY_INVALID',
     'ADMIN_UI_NOT_BUILT',
     'DATABASE_UNAVAILABLE',
+    'TEXT_INVALID',
     BLOB_STORE_FULL,
   ]),
 ];

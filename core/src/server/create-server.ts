@@ -24,6 +24,7 @@ import { pluginRoutes } from '../plugins/host-plugin.js';
 import type { ServiceRegistry } from '../registry/service-registry.js';
 import { HOST_VERSION } from '../version.js';
 import { errorPlugin } from './error-plugin.js';
+import { nulCharacterGuardPlugin } from './nul-character-guard.js';
 import { idempotencyPlugin } from './idempotency-plugin.js';
 import { requestLogPlugin } from './request-log-plugin.js';
 
@@ -78,6 +79,7 @@ export async function createServer(options: CreateServerOptions): Promise<Server
   server.validator(Joi);
   await server.register([
     { plugin: errorPlugin },
+    { plugin: nulCharacterGuardPlugin },
     // After the error plugin: a kept error answer is in its final shape.
     { plugin: idempotencyPlugin, options: { idempotency } },
     { plugin: requestLogPlugin, options: { logger } },

@@ -1,6 +1,5 @@
 import type { Plugin, Request, ResponseToolkit } from '@hapi/hapi';
 import Boom from '@hapi/boom';
-import { toBoom } from '../errors/to-boom.js';
 import type { IdempotencyService } from '../idempotency/idempotency-service.js';
 import { requestFingerprint } from '../idempotency/request-fingerprint.js';
 
@@ -27,9 +26,8 @@ interface Claim {
 /**
  * Makes the routes that opt in safe to retry: after authentication and validation, a request
  * with an Idempotency-Key claims the key for its tenant; a repeat waits for and answers the
- * first answer (status and body); the key with another request is 409. Answers of 5xx are
- * not kept, so a retry after a failure runs again. Registered after the error plugin, so an
- * error is kept in its final shape.
+ * first answer (status and body); the key with another request is 409. Only successful answers
+ * are kept: after a refusal (4xx) or a failure (5xx) a retry with the same key runs again.
  */
 export const idempotencyPlugin: Plugin<IdempotencyPluginOptions> = {
   name: 'idempotency',
@@ -61,14 +59,14 @@ export const idempotencyPlugin: Plugin<IdempotencyPluginOptions> = {
       if (!claim) return h.continue;
       claims.delete(request);
       const { response } = request;
+      // A refusal changed nothing, so its key stays free: a retry after the cause is gone (a
+      // top-up after 402, a report created after 404) is answered afresh, not with the refusal.
       if (response instanceof Error || Boom.isBoom(response)) {
-        const boom = toBoom(response);
-        if (boom.output.statusCode >= 500) await idempotency.release(claim.tenantId, claim.id);
-        else await idempotency.complete(claim.tenantId, claim.id, boom.output.statusCode, boom.output.payload);
+        await idempotency.release(claim.tenantId, claim.id);
         return h.continue;
       }
       const source: unknown = response.source;
-      const replayable = response.statusCode < 500 && (source === null || (typeof source === 'object' && !Buffer.isBuffer(source) && typeof (source as { pipe?: unknown }).pipe !== 'function'));
+      const replayable = response.statusCode < 400 && (source === null || (typeof source === 'object' && !Buffer.isBuffer(source) && typeof (source as { pipe?: unknown }).pipe !== 'function'));
       if (replayable) await idempotency.complete(claim.tenantId, claim.id, response.statusCode, source);
       else await idempotency.release(claim.tenantId, claim.id);
       return h.continue;
