@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { coreJobs, coreServices, createJobService, createLogger, type JobService } from '@repogen/core';
@@ -30,6 +31,16 @@ const CHROMIUM_FLAGS = [
 /** The bank the selection rule of a test copy of the SBI pack answers for (pack-sources.ts). */
 const TEST_BANK = 'Repogen Test Bank';
 
+/** Whether a page paints with the watermark's translucency (the stamper's only use of opacity), as release-gate.test.ts checks it. */
+function hasTranslucentText(doc: PDFDocument, index: number): boolean {
+  const states = doc.getPage(index).node.Resources()?.lookupMaybe(PDFName.of('ExtGState'), PDFDict);
+  if (!states) return false;
+  return states.keys().some((key) => {
+    const opacity = states.lookupMaybe(key, PDFDict)?.lookupMaybe(PDFName.of('ca'), PDFNumber);
+    return opacity !== undefined && opacity.asNumber() < 1;
+  });
+}
+
 interface Login {
   readonly email: string;
   readonly password: string;
@@ -48,6 +59,7 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
   let workDir: string;
   const logins = {} as Record<'operator' | 'author' | 'admin' | 'bank', Login>;
   let firmReportId: string;
+  let firmAccountId: string;
 
   async function user(tenant: TestTenant, role: 'operator' | 'author' | 'admin' | 'bank'): Promise<Login> {
     const tenants = await host.registry.get(coreServices.tenants);
@@ -106,6 +118,13 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     const published = await host.server.inject({ method: 'POST', url: `/v1/packs/${packKey}/versions/${packVersion}/publish`, headers: await firm.headers('admin') });
     assert.equal(published.statusCode, 200, published.payload);
 
+    // The firm pays in prepaid credits: generating reserves one, releasing consumes it.
+    const account = await host.server.inject({ method: 'POST', url: '/v1/billing/accounts', headers: { ...(await firm.headers('admin')), 'idempotency-key': crypto.randomUUID() }, payload: { mode: 'CREDIT' } });
+    assert.equal(account.statusCode, 201, account.payload);
+    firmAccountId = json(account).id as string;
+    const granted = await host.server.inject({ method: 'POST', url: `/v1/billing/accounts/${firmAccountId}/grants`, headers: { ...(await firm.headers('admin')), 'idempotency-key': crypto.randomUUID() }, payload: { credits: 3, reason: 'Opening balance for the browser test' } });
+    assert.equal(granted.statusCode, 201, granted.payload);
+
     logins.operator = await user(firm, 'operator');
     logins.author = await user(firm, 'author');
     logins.admin = await user(firm, 'admin');
@@ -125,10 +144,11 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     if (workDir) await fs.rm(workDir, { recursive: true, force: true });
   });
 
-  it('an operator signs in, creates an SBI report, uploads evidence, accepts OCR, fills the form, generates and downloads the PDF', async () => {
+  it('an operator signs in, creates an SBI report, uploads evidence, accepts OCR, fills the form, generates, releases and downloads the released PDF', async () => {
     const page = await signIn(logins.operator);
     const header = page.getByRole('banner');
     assert.match((await header.textContent()) ?? '', /operator/i);
+    await page.getByTestId('credit-balance').getByText('Credits: 3 available').waitFor();
     await shot(page, '01-reports');
 
     await page.getByRole('button', { name: 'New report' }).click();
@@ -241,6 +261,46 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await page.locator('iframe.pdf-preview').waitFor();
     await page.waitForTimeout(1500);
     await shot(page, '10-generate-versions');
+    await page.getByTestId('credit-balance').getByText('Credits: 2 available').waitFor();
+    assert.match((await page.getByTestId('credit-balance').textContent()) ?? '', /balance 3 · reserved 1/);
+
+    // Release: the gate consumes the reserved credit and the released PDF loses its DRAFT watermark.
+    await page.getByRole('button', { name: '7. Release' }).click();
+    await page.getByRole('button', { name: 'Release v1' }).click();
+    await page.getByTestId('release-outcome').getByText('Released: 1 credit consumed.').waitFor({ timeout: 60_000 });
+    const releasedLinks = page.getByTestId('released-pdf');
+    const [releasedDownload] = await Promise.all([page.waitForEvent('download'), releasedLinks.getByRole('link', { name: 'Download released PDF' }).click()]);
+    const releasedPath = path.join(workDir, 'released.pdf');
+    await releasedDownload.saveAs(releasedPath);
+    const draftDoc = await PDFDocument.load(pdf);
+    const releasedDoc = await PDFDocument.load(await fs.readFile(releasedPath));
+    assert.equal(releasedDoc.getPageCount(), draftDoc.getPageCount());
+    assert.match(releasedDoc.getSubject() ?? '', /^Report /);
+    for (let index = 0; index < releasedDoc.getPageCount(); index += 1) {
+      assert.equal(hasTranslucentText(draftDoc, index), true, `draft page ${index + 1} carries the watermark`);
+      assert.equal(hasTranslucentText(releasedDoc, index), false, `released page ${index + 1} does not`);
+    }
+    await releasedLinks.getByRole('button', { name: 'Preview released PDF' }).click();
+    await page.locator('iframe.pdf-preview').waitFor();
+    await page.waitForTimeout(1500);
+    await shot(page, '17-release');
+    await page.getByTestId('credit-balance').getByText('Credits: 2 available').waitFor();
+    assert.match((await page.getByTestId('credit-balance').textContent()) ?? '', /balance 2 · reserved 0/);
+
+    // The billing screen: the reserve of the generation and the consume of the release.
+    await page.getByRole('link', { name: 'Billing' }).click();
+    const figures = page.getByTestId('billing-account');
+    await figures.getByText('Prepaid credits').waitFor();
+    const entries = page.getByTestId('ledger-entry');
+    await entries.nth(2).waitFor();
+    const kinds = await entries.locator('.badge').allTextContents();
+    assert.deepEqual(kinds, ['consume', 'reserve', 'grant'], 'newest first');
+    assert.deepEqual(await entries.filter({ hasText: 'consume' }).locator('td.number').allTextContents(), ['-1', '-1'], 'a consume takes the credit from the balance and the reservation');
+    assert.deepEqual(await entries.filter({ hasText: 'reserve' }).locator('td.number').allTextContents(), ['0', '+1']);
+    assert.equal(await page.getByRole('heading', { name: 'Grant credits' }).count(), 0, 'an operator cannot grant');
+    await shot(page, '18-billing-operator');
+    await page.goto(`${baseUrl}/reports/${reportId}`);
+    await page.getByRole('heading', { name: 'Valuation of Plot 17, Nashik' }).waitFor();
 
     await page.getByRole('button', { name: 'Audit' }).click();
     await page.getByText('Re-measured at the gate with a handheld GPS').waitFor();
@@ -256,6 +316,7 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     const audit = await host.server.inject({ url: `/v1/audit?target=report:${reportId}&limit=200`, headers: await firm.headers('admin') });
     const actions = (json(audit).items as { action: string }[]).map((entry) => entry.action);
     assert.ok(actions.includes('report.data.changed'), actions.join(', '));
+    assert.ok(actions.includes('report.released'), actions.join(', '));
     await page.context().close();
   });
 
@@ -298,6 +359,23 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await draft.getByRole('button', { name: 'Publish' }).click();
     await draft.getByText('published').waitFor();
     await shot(admin, '13-packs-admin-published');
+
+    // An admin grants credits with a reason; a top-up says plainly that no provider is configured here.
+    await admin.getByRole('link', { name: 'Billing' }).click();
+    await admin.getByTestId('billing-account').waitFor();
+    const before = Number((await admin.getByTestId('billing-account').locator('strong').textContent())?.replace(/,/g, ''));
+    await admin.getByLabel('Credits to grant').fill('5');
+    await admin.getByLabel('Reason for the grant').fill('Monthly allowance for the Nashik branch');
+    await admin.getByRole('button', { name: 'Grant', exact: true }).click();
+    await admin.getByText(`Granted 5; ${before + 5} available now.`).waitFor();
+    await admin.getByTestId('ledger-entry').filter({ hasText: 'Monthly allowance for the Nashik branch' }).waitFor();
+    await admin.getByTestId('credit-balance').getByText(`Credits: ${before + 5} available`).waitFor();
+    await admin.getByLabel('Pay with').selectOption('stripe');
+    await admin.getByRole('button', { name: 'Get a payment link' }).click();
+    await admin.getByRole('alert').getByText(/No payment provider is configured.*PAYMENT_PROVIDER_NOT_CONFIGURED/).waitFor();
+    await shot(admin, '19-billing-admin');
+    const ledger = await host.server.inject({ url: `/v1/billing/accounts/${firmAccountId}/ledger`, headers: await firm.headers('admin') });
+    assert.ok((json(ledger).items as { reason: string | null }[]).some((entry) => entry.reason === 'Monthly allowance for the Nashik branch'), 'the grant is in the ledger');
     await admin.context().close();
   });
 
