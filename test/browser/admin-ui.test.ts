@@ -320,7 +320,7 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await page.context().close();
   });
 
-  it('an author uploads a pack with a progress bar and reviews its schema diff; an admin publishes it', async () => {
+  it('an author uploads a pack with a progress bar and reviews its schema diff; an admin publishes it, cancels a report and grants credits', async () => {
     const next = await buildPackVariant(SBI_PACK_DIR, {
       packageJson: (pkg) => {
         pkg.version = '1.1.0';
@@ -359,6 +359,28 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await draft.getByRole('button', { name: 'Publish' }).click();
     await draft.getByText('published').waitFor();
     await shot(admin, '13-packs-admin-published');
+
+    // Cancelling a generated report gives its reserved credit back, and says so.
+    const created = await host.server.inject({ method: 'POST', url: '/v1/reports', headers: await firm.headers('operator'), payload: { packKey, title: 'A valuation the bank withdrew' } });
+    assert.equal(created.statusCode, 201, created.payload);
+    const withdrawnId = json(created).id as string;
+    const queued = await host.server.inject({ method: 'POST', url: `/v1/reports/${withdrawnId}/generate`, headers: { ...(await firm.headers('operator')), 'idempotency-key': crypto.randomUUID() } });
+    assert.equal(queued.statusCode, 202, queued.payload);
+    for (let state = ''; state !== 'completed'; ) {
+      state = json(await host.server.inject({ url: `/v1/jobs/${json(queued).jobId as string}`, headers: await firm.headers('operator') })).state as string;
+      assert.notEqual(state, 'failed');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await admin.goto(`${baseUrl}/reports/${withdrawnId}`);
+    await admin.getByRole('button', { name: '7. Release' }).click();
+    await admin.getByLabel('Release with an override (unpaid invoice)').check();
+    assert.equal(await admin.getByRole('button', { name: 'Release v1 with override' }).isDisabled(), true, 'an override needs its reason first');
+    await admin.getByLabel('Release with an override (unpaid invoice)').uncheck();
+    await admin.getByLabel('Reason for cancelling').fill('The bank withdrew the assignment');
+    await admin.getByRole('button', { name: 'Cancel report' }).click();
+    await admin.getByTestId('cancel-outcome').getByText('1 reserved credit was given back to the account.').waitFor();
+    await shot(admin, '20-cancel');
+    assert.equal(json(await host.server.inject({ url: `/v1/reports/${withdrawnId}`, headers: await firm.headers('admin') })).status, 'cancelled');
 
     // An admin grants credits with a reason; a top-up says plainly that no provider is configured here.
     await admin.getByRole('link', { name: 'Billing' }).click();
