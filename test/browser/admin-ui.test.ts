@@ -301,6 +301,10 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await shot(page, '18-billing-operator');
     await page.goto(`${baseUrl}/reports/${reportId}`);
     await page.getByRole('heading', { name: 'Valuation of Plot 17, Nashik' }).waitFor();
+    // After a reload the Release step still says what the gate answered, from the audit log.
+    await page.getByRole('button', { name: '7. Release' }).click();
+    await page.getByTestId('release-outcome').getByText(/^Released: 1 credit consumed\. \(v1, by /).waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Release v/ }).count(), 0, 'a released report offers no second release');
 
     await page.getByRole('button', { name: 'Audit' }).click();
     await page.getByText('Re-measured at the gate with a handheld GPS').waitFor();

@@ -1,16 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { apiFetch, errorFromResponse } from '../api/api-fetch';
-import type { Artifact, Me, ReleaseGate, ReportCancelled, ReportDetail, ReportRelease } from '../api/api-types';
+import type { Artifact, AuditEntry, Me, ReleaseGate, ReportCancelled, ReportDetail, ReportRelease } from '../api/api-types';
 import { BillingErrorLine } from '../billing/billing-error-line';
 import { invoiceLabel } from '../billing/invoice-label';
 import { BILLING_ACCOUNT_QUERY_KEY } from '../billing/use-billing-account';
 import { StatusLine } from '../app/status-line';
 
-function gateText(gate: ReleaseGate | null, me: Me): string {
+function gateText(gate: ReleaseGate | null, by: string): string {
   if (!gate || gate.mode === 'UNBILLED') return 'Released; this tenant is not billed.';
   if (gate.mode === 'CREDIT') return `Released: ${gate.consumed} ${gate.consumed === 1 ? 'credit' : 'credits'} consumed.`;
-  if (gate.via === 'override') return `Released with an override by ${me.user.label} because ${gate.reason ?? '(no reason given)'}.`;
+  if (gate.via === 'override') return `Released with an override by ${by} because ${gate.reason ?? '(no reason given)'}.`;
   return `Released: invoice ${invoiceLabel(gate.invoiceId)} is paid.`;
 }
 
@@ -80,6 +80,14 @@ export function ReleasePanel({ report, me, canWrite }: { report: ReportDetail; m
   const released = report.status === 'released' || release.data !== undefined;
   const releasedPdf = release.data?.artifact ?? latest?.artifacts.find((artifact) => artifact.kind === 'pdf-released');
   const cancelled = report.status === 'cancelled' || cancel.data !== undefined;
+  // After a reload, the audit entry of the release still tells what the gate answered and who released it.
+  const releasedEntry = useQuery({
+    queryKey: ['audit', report.id, 'report.released'],
+    enabled: report.status === 'released' && release.data === undefined,
+    queryFn: async () =>
+      (await apiFetch<{ items: readonly AuditEntry[] }>(`/v1/audit?target=report:${report.id}&action=report.released&limit=1`)).items[0] ?? null,
+  });
+  const earlier = releasedEntry.data?.after as { version?: number; gate?: ReleaseGate | null } | undefined;
   const isAdmin = me.role === 'admin';
   const overrideReady = !override || overrideReason.trim().length >= 3;
 
@@ -93,11 +101,13 @@ export function ReleasePanel({ report, me, canWrite }: { report: ReportDetail; m
 
       {release.data ? (
         <p className="card release-outcome" role="status" data-testid="release-outcome">
-          {release.data.released ? gateText(release.data.gate, me) : `Already released (v${release.data.version}); nothing changed.`}
+          {release.data.released ? gateText(release.data.gate, me.user.label) : `Already released (v${release.data.version}); nothing changed.`}
         </p>
       ) : released ? (
         <p className="card release-outcome" data-testid="release-outcome">
-          Released (v{latest?.n}).
+          {releasedEntry.data && earlier
+            ? `${gateText(earlier.gate ?? null, releasedEntry.data.actorLabel)} (v${earlier.version ?? '?'}, by ${releasedEntry.data.actorLabel}, ${new Date(releasedEntry.data.createdAt).toLocaleString('en-IN')})`
+            : `Released (v${latest?.n ?? '?'}).`}
         </p>
       ) : null}
       {cancel.data ? (
