@@ -122,7 +122,7 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     const account = await host.server.inject({ method: 'POST', url: '/v1/billing/accounts', headers: { ...(await firm.headers('admin')), 'idempotency-key': crypto.randomUUID() }, payload: { mode: 'CREDIT' } });
     assert.equal(account.statusCode, 201, account.payload);
     firmAccountId = json(account).id as string;
-    const granted = await host.server.inject({ method: 'POST', url: `/v1/billing/accounts/${firmAccountId}/grants`, headers: { ...(await firm.headers('admin')), 'idempotency-key': crypto.randomUUID() }, payload: { credits: 3, reason: 'Opening balance for the browser test' } });
+    const granted = await host.server.inject({ method: 'POST', url: `/v1/billing/accounts/${firmAccountId}/grants`, headers: { ...(await firm.headers('admin')), 'idempotency-key': crypto.randomUUID() }, payload: { credits: 2, reason: 'Opening balance for the browser test' } });
     assert.equal(granted.statusCode, 201, granted.payload);
 
     logins.operator = await user(firm, 'operator');
@@ -148,7 +148,7 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     const page = await signIn(logins.operator);
     const header = page.getByRole('banner');
     assert.match((await header.textContent()) ?? '', /operator/i);
-    await page.getByTestId('credit-balance').getByText('Credits: 3 available').waitFor();
+    await page.getByTestId('credit-balance').getByText('Credits: 2 available').waitFor();
     await shot(page, '01-reports');
 
     await page.getByRole('button', { name: 'New report' }).click();
@@ -261,8 +261,8 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await page.locator('iframe.pdf-preview').waitFor();
     await page.waitForTimeout(1500);
     await shot(page, '10-generate-versions');
-    await page.getByTestId('credit-balance').getByText('Credits: 2 available').waitFor();
-    assert.match((await page.getByTestId('credit-balance').textContent()) ?? '', /balance 3 · reserved 1/);
+    await page.getByTestId('credit-balance').getByText('Credits: 1 available').waitFor();
+    assert.match((await page.getByTestId('credit-balance').textContent()) ?? '', /balance 2 · reserved 1/);
 
     // Release: the gate consumes the reserved credit and the released PDF loses its DRAFT watermark.
     await page.getByRole('button', { name: '7. Release' }).click();
@@ -284,8 +284,8 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await page.locator('iframe.pdf-preview').waitFor();
     await page.waitForTimeout(1500);
     await shot(page, '17-release');
-    await page.getByTestId('credit-balance').getByText('Credits: 2 available').waitFor();
-    assert.match((await page.getByTestId('credit-balance').textContent()) ?? '', /balance 2 · reserved 0/);
+    await page.getByTestId('credit-balance').getByText('Credits: 1 available').waitFor();
+    assert.match((await page.getByTestId('credit-balance').textContent()) ?? '', /balance 1 · reserved 0/);
 
     // The billing screen: the reserve of the generation and the consume of the release.
     await page.getByRole('link', { name: 'Billing' }).click();
@@ -375,6 +375,16 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
       assert.notEqual(state, 'failed');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+    // Its reservation took the last credit: the next report cannot generate, and the page says why.
+    const refused = await host.server.inject({ method: 'POST', url: '/v1/reports', headers: await firm.headers('operator'), payload: { packKey, title: 'A valuation waiting for credits' } });
+    assert.equal(refused.statusCode, 201, refused.payload);
+    await admin.goto(`${baseUrl}/reports/${json(refused).id as string}`);
+    await admin.getByRole('button', { name: '6. Generate' }).click();
+    await admin.getByRole('button', { name: 'Generate v1' }).click();
+    await admin.getByRole('alert').getByText(/^Not enough credits: 1 needed, 0 available\. .*\[INSUFFICIENT_CREDITS\]/).waitFor();
+    await shot(admin, '21-insufficient-credits');
+    assert.equal(await admin.getByTestId('job').count(), 0, 'no job was queued');
+
     await admin.goto(`${baseUrl}/reports/${withdrawnId}`);
     await admin.getByRole('button', { name: '7. Release' }).click();
     await admin.getByLabel('Release with an override (unpaid invoice)').check();
