@@ -9,6 +9,7 @@ import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { coreJobs, coreServices, createJobService, createLogger, type JobService } from '@repogen/core';
+import { BillingDriver } from '../billing/billing-test-support.js';
 import { pdfWithPages } from '../evidence/evidence-test-support.js';
 import { libreOfficeOrSkip } from '../render/render-fixtures.js';
 import { buildPackVariant, SBI_PACK_DIR, uniquePackKey } from '../support/pack-sources.js';
@@ -447,6 +448,54 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await page.reload();
     await asked.getByText('in progress').waitFor();
     await asked.getByText('Template drafted from your sample').waitFor();
+    await page.context().close();
+  });
+  it('a postpaid admin is told the invoice is unpaid, issues it, and releases with an override and a reason', async () => {
+    const tenant = await host.createTenant('firm');
+    const driver = new BillingDriver(host, tenant);
+    const postpaidPack = await driver.publishTestPack();
+    await driver.openAccount({ mode: 'POSTPAID', creditPricePaise: 75_000 });
+    const reportId = await driver.createReport(postpaidPack, 'Postpaid valuation, Pune');
+    const queued = await driver.generate(reportId);
+    assert.equal(queued.statusCode, 202, queued.payload);
+    for (let state = ''; state !== 'completed'; ) {
+      state = json(await driver.call('GET', `/v1/jobs/${json(queued).jobId as string}`)).state as string;
+      assert.notEqual(state, 'failed');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const invoices = json(await driver.call('GET', '/v1/billing/invoices')).items as { id: string; reportId: string; state: string }[];
+    const invoice = invoices.find((item) => item.reportId === reportId);
+    assert.equal(invoice?.state, 'draft');
+    const label = `INV-${invoice.id.slice(0, 8).toUpperCase()}`;
+
+    const page = await signIn(await user(tenant, 'admin'));
+    await page.getByTestId('credit-balance').getByText('Postpaid').waitFor();
+    await page.goto(`${baseUrl}/reports/${reportId}`);
+    await page.getByRole('button', { name: '7. Release' }).click();
+    await page.getByRole('button', { name: 'Release v1', exact: true }).click();
+    await page.getByRole('alert').getByText(`Invoice ${label} is unpaid: pay it or release with an override.`, { exact: false }).waitFor();
+    assert.match((await page.getByRole('alert').textContent()) ?? '', /\[INVOICE_UNPAID\]/);
+
+    // The billing screen lists the invoice; the admin issues it.
+    await page.getByRole('link', { name: 'Billing' }).click();
+    const row = page.getByTestId('invoice').filter({ hasText: label });
+    await row.getByText('draft', { exact: true }).waitFor();
+    assert.match((await row.textContent()) ?? '', /₹750\.00/);
+    await row.getByLabel(`Move ${label} to`).selectOption('issued');
+    await row.getByRole('button', { name: 'Change' }).click();
+    await page.getByTestId('invoice').filter({ hasText: label }).getByText('issued', { exact: true }).waitFor();
+    await shot(page, '22-billing-postpaid-invoices');
+
+    await page.goto(`${baseUrl}/reports/${reportId}`);
+    await page.getByRole('button', { name: '7. Release' }).click();
+    await page.getByLabel('Release with an override (unpaid invoice)').check();
+    await page.getByLabel('Reason for the override').fill('Bank confirmed payment by cheque');
+    await page.getByRole('button', { name: 'Release v1 with override' }).click();
+    await page.getByTestId('release-outcome').getByText(/^Released with an override by .+ because Bank confirmed payment by cheque\.$/).waitFor({ timeout: 60_000 });
+    await page.getByTestId('released-pdf').getByRole('link', { name: 'Download released PDF' }).waitFor();
+    await shot(page, '23-release-override');
+    const audit = json(await driver.call('GET', `/v1/audit?target=report:${reportId}&action=report.released`, { role: 'admin' })).items as { reason: string | null }[];
+    assert.equal(audit[0]?.reason, 'Bank confirmed payment by cheque');
     await page.context().close();
   });
 });
