@@ -469,7 +469,7 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     const label = `INV-${invoice.id.slice(0, 8).toUpperCase()}`;
 
     const page = await signIn(await user(tenant, 'admin'));
-    await page.getByTestId('credit-balance').getByText('Postpaid').waitFor();
+    await page.getByTestId('credit-balance').getByText('Postpaid billing').waitFor();
     await page.goto(`${baseUrl}/reports/${reportId}`);
     await page.getByRole('button', { name: '7. Release' }).click();
     await page.getByRole('button', { name: 'Release v1', exact: true }).click();
@@ -483,7 +483,11 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     assert.match((await row.textContent()) ?? '', /₹750\.00/);
     await row.getByLabel(`Move ${label} to`).selectOption('issued');
     await row.getByRole('button', { name: 'Change' }).click();
-    await page.getByTestId('invoice').filter({ hasText: label }).getByText('issued', { exact: true }).waitFor();
+    const issued = page.getByTestId('invoice').filter({ hasText: label });
+    await issued.getByText('issued', { exact: true }).waitFor();
+    await issued.getByRole('button', { name: 'Pay via Razorpay' }).click();
+    await issued.getByRole('alert').getByText(/No payment provider is configured.*PAYMENT_PROVIDER_NOT_CONFIGURED/).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Grant credits' }).count(), 0, 'credits are granted to prepaid accounts only');
     await shot(page, '22-billing-postpaid-invoices');
 
     await page.goto(`${baseUrl}/reports/${reportId}`);

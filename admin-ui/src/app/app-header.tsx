@@ -46,8 +46,19 @@ export function AppHeader({ me, path }: { me: Me; path: string }) {
         <span className={`role role-${me.role}`}>{me.role}</span>
         {billing.data ? (
           <span className="balance" data-testid="credit-balance" title={`${billing.data.mode} account`}>
-            {billing.data.mode === 'POSTPAID' ? 'Postpaid' : `Credits: ${billing.data.available} available`}
-            <span className="small"> · balance {billing.data.balance} · reserved {billing.data.reserved}</span>
+            {billing.data.mode === 'CREDIT' ? (
+              <>
+                Credits: {billing.data.available} available
+                <span className="small">
+                  {' '}
+                  · balance {billing.data.balance} · reserved {billing.data.reserved}
+                </span>
+              </>
+            ) : billing.data.mode === 'POSTPAID' ? (
+              'Postpaid billing'
+            ) : (
+              'Not billed'
+            )}
           </span>
         ) : null}
         <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>

@@ -8,7 +8,7 @@ import { useBillingAccount } from './use-billing-account';
 
 const MODES: Record<string, string> = { CREDIT: 'Prepaid credits', POSTPAID: 'Postpaid (service invoices)', UNBILLED: 'Not billed' };
 
-/** The tenant's default billing account: figures, ledger and invoices; admins grant, anyone who may pay tops up. */
+/** The tenant's default billing account: figures, ledger and invoices; on a credit account admins grant and anyone who may pay tops up. */
 export function BillingScreen({ me }: { me: Me }) {
   const account = useBillingAccount(me.tenant.id);
   const isAdmin = me.role === 'admin';
@@ -40,7 +40,7 @@ export function BillingScreen({ me }: { me: Me }) {
             ) : null}
           </dl>
           <div className="billing-actions">
-            {isAdmin ? <GrantCreditsForm account={account.data} /> : null}
+            {isAdmin && account.data.mode === 'CREDIT' ? <GrantCreditsForm account={account.data} /> : null}
             {account.data.mode === 'CREDIT' ? <TopUpForm account={account.data} /> : null}
           </div>
           <LedgerTable accountId={account.data.id} />

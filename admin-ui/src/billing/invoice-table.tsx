@@ -1,12 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFetch } from '../api/api-fetch';
-import type { Invoice, InvoiceState, Page } from '../api/api-types';
+import type { Invoice, InvoiceState, Page, PaymentLink } from '../api/api-types';
 import { AppLink } from '../app/app-link';
 import { StatusLine } from '../app/status-line';
 import { BillingErrorLine } from './billing-error-line';
 import { formatPaise } from './format-paise';
 import { invoiceLabel } from './invoice-label';
+import { PAYMENT_PROVIDERS, type PaymentProvider } from './payment-providers';
 
 const PAGE = 20;
 /** The moves the host allows: draft → issued → paid, and void from draft or issued. */
@@ -25,9 +26,15 @@ function InvoiceRow({ invoice, isAdmin }: { invoice: Invoice; isAdmin: boolean }
       void client.invalidateQueries({ queryKey: ['billing-invoices'] });
     },
   });
+  const pay = useMutation({
+    mutationFn: (provider: PaymentProvider) => apiFetch<PaymentLink>(PAYMENT_PROVIDERS[provider].path, { method: 'POST', body: { accountId: invoice.accountId, invoiceId: invoice.id } }),
+    onSuccess: (answer) => {
+      window.open(answer.url, '_blank', 'noopener');
+    },
+  });
   return (
     <tr data-testid="invoice">
-      <td>{invoiceLabel(invoice.id)}</td>
+      <td className="nowrap">{invoiceLabel(invoice.id)}</td>
       <td>
         <span className={`badge state-${invoice.state}`}>{invoice.state}</span>
         {invoice.paidVia ? <span className="muted small"> via {invoice.paidVia}</span> : null}
@@ -43,6 +50,24 @@ function InvoiceRow({ invoice, isAdmin }: { invoice: Invoice; isAdmin: boolean }
             </AppLink>
           </>
         ) : null}
+        {invoice.state === 'issued' ? (
+          <div className="row-actions">
+            {(Object.keys(PAYMENT_PROVIDERS) as PaymentProvider[]).map((provider) => (
+              <button key={provider} type="button" onClick={() => pay.mutate(provider)} disabled={pay.isPending}>
+                Pay via {PAYMENT_PROVIDERS[provider].short}
+              </button>
+            ))}
+          </div>
+        ) : null}
+        {pay.data ? (
+          <p role="status" className="small">
+            Payment link opened:{' '}
+            <a href={pay.data.url} target="_blank" rel="noopener noreferrer">
+              open it again
+            </a>
+          </p>
+        ) : null}
+        <BillingErrorLine error={pay.error} />
       </td>
       <td>{new Date(invoice.createdAt).toLocaleDateString('en-IN')}</td>
       {isAdmin ? (

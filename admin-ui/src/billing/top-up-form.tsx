@@ -4,12 +4,10 @@ import { apiFetch } from '../api/api-fetch';
 import type { BillingAccount, PaymentLink } from '../api/api-types';
 import { BillingErrorLine } from './billing-error-line';
 import { formatPaise } from './format-paise';
+import { PAYMENT_PROVIDERS, type PaymentProvider } from './payment-providers';
 
-const PROVIDERS = {
-  stripe: { label: 'Stripe (card)', path: '/v1/payments/checkout-link' },
-  razorpay: { label: 'Razorpay (UPI, netbanking, card)', path: '/v1/payments/payment-link' },
-} as const;
-type Provider = keyof typeof PROVIDERS;
+const PROVIDERS = PAYMENT_PROVIDERS;
+type Provider = PaymentProvider;
 
 /** Buys credits: the host prices them and asks the provider for a link; the webhook credits the account, never the redirect. */
 export function TopUpForm({ account }: { account: BillingAccount }) {
