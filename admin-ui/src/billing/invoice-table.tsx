@@ -67,7 +67,7 @@ function InvoiceRow({ invoice, isAdmin }: { invoice: Invoice; isAdmin: boolean }
             </a>
           </p>
         ) : null}
-        <BillingErrorLine error={pay.error} />
+        <BillingErrorLine error={pay.error} payment />
       </td>
       <td>{new Date(invoice.createdAt).toLocaleDateString('en-IN')}</td>
       {isAdmin ? (

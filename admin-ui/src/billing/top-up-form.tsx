@@ -56,7 +56,7 @@ export function TopUpForm({ account }: { account: BillingAccount }) {
           . The credits arrive when the provider confirms the payment.
         </p>
       ) : null}
-      <BillingErrorLine error={link.error} />
+      <BillingErrorLine error={link.error} payment />
     </form>
   );
 }
