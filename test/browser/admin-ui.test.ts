@@ -5,9 +5,11 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { coreJobs, coreServices, createJobService, createLogger, type JobService } from '@repogen/core';
+import { BillingDriver } from '../billing/billing-test-support.js';
 import { pdfWithPages } from '../evidence/evidence-test-support.js';
 import { libreOfficeOrSkip } from '../render/render-fixtures.js';
 import { buildPackVariant, SBI_PACK_DIR, uniquePackKey } from '../support/pack-sources.js';
@@ -30,6 +32,16 @@ const CHROMIUM_FLAGS = [
 /** The bank the selection rule of a test copy of the SBI pack answers for (pack-sources.ts). */
 const TEST_BANK = 'Repogen Test Bank';
 
+/** Whether a page paints with the watermark's translucency (the stamper's only use of opacity), as release-gate.test.ts checks it. */
+function hasTranslucentText(doc: PDFDocument, index: number): boolean {
+  const states = doc.getPage(index).node.Resources()?.lookupMaybe(PDFName.of('ExtGState'), PDFDict);
+  if (!states) return false;
+  return states.keys().some((key) => {
+    const opacity = states.lookupMaybe(key, PDFDict)?.lookupMaybe(PDFName.of('ca'), PDFNumber);
+    return opacity !== undefined && opacity.asNumber() < 1;
+  });
+}
+
 interface Login {
   readonly email: string;
   readonly password: string;
@@ -48,6 +60,7 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
   let workDir: string;
   const logins = {} as Record<'operator' | 'author' | 'admin' | 'bank', Login>;
   let firmReportId: string;
+  let firmAccountId: string;
 
   async function user(tenant: TestTenant, role: 'operator' | 'author' | 'admin' | 'bank'): Promise<Login> {
     const tenants = await host.registry.get(coreServices.tenants);
@@ -108,6 +121,13 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     const published = await host.server.inject({ method: 'POST', url: `/v1/packs/${packKey}/versions/${packVersion}/publish`, headers: await firm.headers('admin') });
     assert.equal(published.statusCode, 200, published.payload);
 
+    // The firm pays in prepaid credits: generating reserves one, releasing consumes it.
+    const account = await host.server.inject({ method: 'POST', url: '/v1/billing/accounts', headers: { ...(await firm.headers('admin')), 'idempotency-key': crypto.randomUUID() }, payload: { mode: 'CREDIT' } });
+    assert.equal(account.statusCode, 201, account.payload);
+    firmAccountId = json(account).id as string;
+    const granted = await host.server.inject({ method: 'POST', url: `/v1/billing/accounts/${firmAccountId}/grants`, headers: { ...(await firm.headers('admin')), 'idempotency-key': crypto.randomUUID() }, payload: { credits: 2, reason: 'Opening balance for the browser test' } });
+    assert.equal(granted.statusCode, 201, granted.payload);
+
     logins.operator = await user(firm, 'operator');
     logins.author = await user(firm, 'author');
     logins.admin = await user(firm, 'admin');
@@ -127,10 +147,11 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     if (workDir) await fs.rm(workDir, { recursive: true, force: true });
   });
 
-  it('an operator signs in, creates an SBI report, uploads evidence, accepts OCR, fills the form, generates and downloads the PDF', async () => {
+  it('an operator signs in, creates an SBI report, uploads evidence, accepts OCR, fills the form, generates, releases and downloads the released PDF', async () => {
     const page = await signIn(logins.operator);
     const header = page.getByRole('banner');
     assert.match((await header.textContent()) ?? '', /operator/i);
+    await page.getByTestId('credit-balance').getByText('Credits: 2 available').waitFor();
     await shot(page, '01-reports');
 
     await page.getByRole('button', { name: 'New report' }).click();
@@ -243,6 +264,50 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await page.locator('iframe.pdf-preview').waitFor();
     await page.waitForTimeout(1500);
     await shot(page, '10-generate-versions');
+    await page.getByTestId('credit-balance').getByText('Credits: 1 available').waitFor();
+    assert.match((await page.getByTestId('credit-balance').textContent()) ?? '', /balance 2 · reserved 1/);
+
+    // Release: the gate consumes the reserved credit and the released PDF loses its DRAFT watermark.
+    await page.getByRole('button', { name: '7. Release' }).click();
+    await page.getByRole('button', { name: 'Release v1' }).click();
+    await page.getByTestId('release-outcome').getByText('Released: 1 credit consumed.').waitFor({ timeout: 60_000 });
+    const releasedLinks = page.getByTestId('released-pdf');
+    const [releasedDownload] = await Promise.all([page.waitForEvent('download'), releasedLinks.getByRole('link', { name: 'Download released PDF' }).click()]);
+    const releasedPath = path.join(workDir, 'released.pdf');
+    await releasedDownload.saveAs(releasedPath);
+    const draftDoc = await PDFDocument.load(pdf);
+    const releasedDoc = await PDFDocument.load(await fs.readFile(releasedPath));
+    assert.equal(releasedDoc.getPageCount(), draftDoc.getPageCount());
+    assert.match(releasedDoc.getSubject() ?? '', /^Report /);
+    for (let index = 0; index < releasedDoc.getPageCount(); index += 1) {
+      assert.equal(hasTranslucentText(draftDoc, index), true, `draft page ${index + 1} carries the watermark`);
+      assert.equal(hasTranslucentText(releasedDoc, index), false, `released page ${index + 1} does not`);
+    }
+    await releasedLinks.getByRole('button', { name: 'Preview released PDF' }).click();
+    await page.locator('iframe.pdf-preview').waitFor();
+    await page.waitForTimeout(1500);
+    await shot(page, '17-release');
+    await page.getByTestId('credit-balance').getByText('Credits: 1 available').waitFor();
+    assert.match((await page.getByTestId('credit-balance').textContent()) ?? '', /balance 1 · reserved 0/);
+
+    // The billing screen: the reserve of the generation and the consume of the release.
+    await page.getByRole('link', { name: 'Billing' }).click();
+    const figures = page.getByTestId('billing-account');
+    await figures.getByText('Prepaid credits').waitFor();
+    const entries = page.getByTestId('ledger-entry');
+    await entries.nth(2).waitFor();
+    const kinds = await entries.locator('.badge').allTextContents();
+    assert.deepEqual(kinds, ['consume', 'reserve', 'grant'], 'newest first');
+    assert.deepEqual(await entries.filter({ hasText: 'consume' }).locator('td.number').allTextContents(), ['-1', '-1'], 'a consume takes the credit from the balance and the reservation');
+    assert.deepEqual(await entries.filter({ hasText: 'reserve' }).locator('td.number').allTextContents(), ['0', '+1']);
+    assert.equal(await page.getByRole('heading', { name: 'Grant credits' }).count(), 0, 'an operator cannot grant');
+    await shot(page, '18-billing-operator');
+    await page.goto(`${baseUrl}/reports/${reportId}`);
+    await page.getByRole('heading', { name: 'Valuation of Plot 17, Nashik' }).waitFor();
+    // After a reload the Release step still says what the gate answered, from the audit log.
+    await page.getByRole('button', { name: '7. Release' }).click();
+    await page.getByTestId('release-outcome').getByText(/^Released: 1 credit consumed\. \(v1, by /).waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Release v/ }).count(), 0, 'a released report offers no second release');
 
     await page.getByRole('button', { name: 'Audit' }).click();
     await page.getByText('Re-measured at the gate with a handheld GPS').waitFor();
@@ -258,10 +323,11 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     const audit = await host.server.inject({ url: `/v1/audit?target=report:${reportId}&limit=200`, headers: await firm.headers('admin') });
     const actions = (json(audit).items as { action: string }[]).map((entry) => entry.action);
     assert.ok(actions.includes('report.data.changed'), actions.join(', '));
+    assert.ok(actions.includes('report.released'), actions.join(', '));
     await page.context().close();
   });
 
-  it('an author uploads a pack with a progress bar and reviews its schema diff; an admin publishes it', async () => {
+  it('an author uploads a pack with a progress bar and reviews its schema diff; an admin publishes it, cancels a report and grants credits', async () => {
     const next = await buildPackVariant(SBI_PACK_DIR, {
       packageJson: (pkg) => {
         pkg.version = '1.1.0';
@@ -300,6 +366,55 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await draft.getByRole('button', { name: 'Publish' }).click();
     await draft.getByText('published').waitFor();
     await shot(admin, '13-packs-admin-published');
+
+    // Cancelling a generated report gives its reserved credit back, and says so.
+    const created = await host.server.inject({ method: 'POST', url: '/v1/reports', headers: await firm.headers('operator'), payload: { packKey, title: 'A valuation the bank withdrew' } });
+    assert.equal(created.statusCode, 201, created.payload);
+    const withdrawnId = json(created).id as string;
+    const queued = await host.server.inject({ method: 'POST', url: `/v1/reports/${withdrawnId}/generate`, headers: { ...(await firm.headers('operator')), 'idempotency-key': crypto.randomUUID() } });
+    assert.equal(queued.statusCode, 202, queued.payload);
+    for (let state = ''; state !== 'completed'; ) {
+      state = json(await host.server.inject({ url: `/v1/jobs/${json(queued).jobId as string}`, headers: await firm.headers('operator') })).state as string;
+      assert.notEqual(state, 'failed');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    // Its reservation took the last credit: the next report cannot generate, and the page says why.
+    const refused = await host.server.inject({ method: 'POST', url: '/v1/reports', headers: await firm.headers('operator'), payload: { packKey, title: 'A valuation waiting for credits' } });
+    assert.equal(refused.statusCode, 201, refused.payload);
+    await admin.goto(`${baseUrl}/reports/${json(refused).id as string}`);
+    await admin.getByRole('button', { name: '6. Generate' }).click();
+    await admin.getByRole('button', { name: 'Generate v1' }).click();
+    await admin.getByRole('alert').getByText(/^Not enough credits: 1 needed, 0 available\. .*\[INSUFFICIENT_CREDITS\]/).waitFor();
+    await shot(admin, '21-insufficient-credits');
+    assert.equal(await admin.getByTestId('job').count(), 0, 'no job was queued');
+
+    await admin.goto(`${baseUrl}/reports/${withdrawnId}`);
+    await admin.getByRole('button', { name: '7. Release' }).click();
+    await admin.getByLabel('Release with an override (unpaid invoice)').check();
+    assert.equal(await admin.getByRole('button', { name: 'Release v1 with override' }).isDisabled(), true, 'an override needs its reason first');
+    await admin.getByLabel('Release with an override (unpaid invoice)').uncheck();
+    await admin.getByLabel('Reason for cancelling').fill('The bank withdrew the assignment');
+    await admin.getByRole('button', { name: 'Cancel report' }).click();
+    await admin.getByTestId('cancel-outcome').getByText('1 reserved credit was given back to the account.').waitFor();
+    await shot(admin, '20-cancel');
+    assert.equal(json(await host.server.inject({ url: `/v1/reports/${withdrawnId}`, headers: await firm.headers('admin') })).status, 'cancelled');
+
+    // An admin grants credits with a reason; a top-up says plainly that no provider is configured here.
+    await admin.getByRole('link', { name: 'Billing' }).click();
+    await admin.getByTestId('billing-account').waitFor();
+    const before = Number((await admin.getByTestId('billing-account').locator('strong').textContent())?.replace(/,/g, ''));
+    await admin.getByLabel('Credits to grant').fill('5');
+    await admin.getByLabel('Reason for the grant').fill('Monthly allowance for the Nashik branch');
+    await admin.getByRole('button', { name: 'Grant', exact: true }).click();
+    await admin.getByText(`Granted 5; ${before + 5} available now.`).waitFor();
+    await admin.getByTestId('ledger-entry').filter({ hasText: 'Monthly allowance for the Nashik branch' }).waitFor();
+    await admin.getByTestId('credit-balance').getByText(`Credits: ${before + 5} available`).waitFor();
+    await admin.getByLabel('Pay with').selectOption('stripe');
+    await admin.getByRole('button', { name: 'Get a payment link' }).click();
+    await admin.getByRole('alert').getByText(/No payment provider is configured.*PAYMENT_PROVIDER_NOT_CONFIGURED/).waitFor();
+    await shot(admin, '19-billing-admin');
+    const ledger = await host.server.inject({ url: `/v1/billing/accounts/${firmAccountId}/ledger`, headers: await firm.headers('admin') });
+    assert.ok((json(ledger).items as { reason: string | null }[]).some((entry) => entry.reason === 'Monthly allowance for the Nashik branch'), 'the grant is in the ledger');
     await admin.context().close();
   });
 
@@ -335,6 +450,58 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await page.reload();
     await asked.getByText('in progress').waitFor();
     await asked.getByText('Template drafted from your sample').waitFor();
+    await page.context().close();
+  });
+  it('a postpaid admin is told the invoice is unpaid, issues it, and releases with an override and a reason', async () => {
+    const tenant = await host.createTenant('firm');
+    const driver = new BillingDriver(host, tenant);
+    const postpaidPack = await driver.publishTestPack();
+    await driver.openAccount({ mode: 'POSTPAID', creditPricePaise: 75_000 });
+    const reportId = await driver.createReport(postpaidPack, 'Postpaid valuation, Pune');
+    const queued = await driver.generate(reportId);
+    assert.equal(queued.statusCode, 202, queued.payload);
+    for (let state = ''; state !== 'completed'; ) {
+      state = json(await driver.call('GET', `/v1/jobs/${json(queued).jobId as string}`)).state as string;
+      assert.notEqual(state, 'failed');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const invoices = json(await driver.call('GET', '/v1/billing/invoices')).items as { id: string; reportId: string; state: string }[];
+    const invoice = invoices.find((item) => item.reportId === reportId);
+    assert.equal(invoice?.state, 'draft');
+    const label = `INV-${invoice.id.slice(0, 8).toUpperCase()}`;
+
+    const page = await signIn(await user(tenant, 'admin'));
+    await page.getByTestId('credit-balance').getByText('Postpaid billing').waitFor();
+    await page.goto(`${baseUrl}/reports/${reportId}`);
+    await page.getByRole('button', { name: '7. Release' }).click();
+    await page.getByRole('button', { name: 'Release v1', exact: true }).click();
+    await page.getByRole('alert').getByText(`Invoice ${label} is unpaid: pay it or release with an override.`, { exact: false }).waitFor();
+    assert.match((await page.getByRole('alert').textContent()) ?? '', /\[INVOICE_UNPAID\]/);
+
+    // The billing screen lists the invoice; the admin issues it.
+    await page.getByRole('link', { name: 'Billing' }).click();
+    const row = page.getByTestId('invoice').filter({ hasText: label });
+    await row.getByText('draft', { exact: true }).waitFor();
+    assert.match((await row.textContent()) ?? '', /₹750\.00/);
+    await row.getByLabel(`Move ${label} to`).selectOption('issued');
+    await row.getByRole('button', { name: 'Change' }).click();
+    const issued = page.getByTestId('invoice').filter({ hasText: label });
+    await issued.getByText('issued', { exact: true }).waitFor();
+    await issued.getByRole('button', { name: 'Pay via Razorpay' }).click();
+    await issued.getByRole('alert').getByText(/No payment provider is configured.*PAYMENT_PROVIDER_NOT_CONFIGURED/).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Grant credits' }).count(), 0, 'credits are granted to prepaid accounts only');
+    await shot(page, '22-billing-postpaid-invoices');
+
+    await page.goto(`${baseUrl}/reports/${reportId}`);
+    await page.getByRole('button', { name: '7. Release' }).click();
+    await page.getByLabel('Release with an override (unpaid invoice)').check();
+    await page.getByLabel('Reason for the override').fill('Bank confirmed payment by cheque');
+    await page.getByRole('button', { name: 'Release v1 with override' }).click();
+    await page.getByTestId('release-outcome').getByText(/^Released with an override by .+ because Bank confirmed payment by cheque\.$/).waitFor({ timeout: 60_000 });
+    await page.getByTestId('released-pdf').getByRole('link', { name: 'Download released PDF' }).waitFor();
+    await shot(page, '23-release-override');
+    const audit = json(await driver.call('GET', `/v1/audit?target=report:${reportId}&action=report.released`, { role: 'admin' })).items as { reason: string | null }[];
+    assert.equal(audit[0]?.reason, 'Bank confirmed payment by cheque');
     await page.context().close();
   });
 });

@@ -47,7 +47,7 @@ export interface TraceEntry {
 
 export interface Artifact {
   readonly id: string;
-  readonly kind: 'docx' | 'pdf' | 'trace';
+  readonly kind: 'docx' | 'pdf' | 'trace' | 'pdf-released';
   readonly sha256: string;
   readonly size: number;
   readonly contentType: string;
@@ -187,10 +187,79 @@ export interface PackSelection {
 
 export interface BillingAccount {
   readonly id: string;
-  readonly mode: string;
+  readonly externalKey: string | null;
+  readonly mode: 'UNBILLED' | 'CREDIT' | 'POSTPAID';
+  readonly planCredits: number;
+  readonly creditPricePaise: number;
   readonly balance: number;
   readonly reserved: number;
   readonly available: number;
+  readonly createdAt: string;
+}
+
+export interface LedgerEntry {
+  readonly id: number;
+  readonly kind: string;
+  readonly balanceDelta: number;
+  readonly reservedDelta: number;
+  readonly reportId: string | null;
+  readonly paymentId: string | null;
+  readonly reason: string | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export type InvoiceState = 'draft' | 'issued' | 'paid' | 'void';
+
+export interface Invoice {
+  readonly id: string;
+  readonly accountId: string;
+  readonly reportId: string | null;
+  readonly state: InvoiceState;
+  readonly amountPaise: number;
+  readonly currency: string;
+  readonly description: string;
+  readonly paidVia: string | null;
+  readonly issuedAt: string | null;
+  readonly paidAt: string | null;
+  readonly voidedAt: string | null;
+  readonly createdAt: string;
+}
+
+export type ReleaseGate =
+  | { readonly mode: 'UNBILLED' }
+  | { readonly mode: 'CREDIT'; readonly consumed: number }
+  | { readonly mode: 'POSTPAID'; readonly invoiceId: string | null; readonly via: 'paid' | 'override'; readonly reason?: string };
+
+export interface ReportRelease {
+  readonly reportId: string;
+  readonly status: 'released';
+  readonly versionId: string;
+  readonly version: number;
+  readonly artifact: Artifact;
+  readonly released: boolean;
+  readonly gate: ReleaseGate | null;
+}
+
+export interface ReportCancelled {
+  readonly reportId: string;
+  readonly status: string;
+  readonly creditsReleased: number;
+}
+
+export interface PaymentLink {
+  readonly paymentId: string;
+  readonly provider: 'stripe' | 'razorpay';
+  readonly url: string;
+  readonly amountPaise: number;
+  readonly currency: string;
 }
 
 export type PackRequestStatus = 'submitted' | 'in_progress' | 'delivered' | 'declined';

@@ -22,7 +22,7 @@ export function AppHeader({ me, path }: { me: Me; path: string }) {
     { to: '/reports', label: 'Reports', show: true },
     { to: '/packs', label: 'Packs', show: canSeePacks },
     { to: '/pack-requests', label: 'Pack requests', show: me.role === 'bank' || canSeePacks },
-    { to: '/billing', label: 'Billing', show: Boolean(billing.data) && (me.role === 'admin' || me.role === 'bank') },
+    { to: '/billing', label: 'Billing', show: Boolean(billing.data) && (me.role === 'admin' || me.role === 'operator') },
   ];
   return (
     <header className="app-header">
@@ -45,8 +45,20 @@ export function AppHeader({ me, path }: { me: Me; path: string }) {
         <span className="user">{me.user.label}</span>
         <span className={`role role-${me.role}`}>{me.role}</span>
         {billing.data ? (
-          <span className="balance" data-testid="credit-balance" title={`${billing.data.mode}: balance ${billing.data.balance}, reserved ${billing.data.reserved}`}>
-            Credits: {billing.data.available} available
+          <span className="balance" data-testid="credit-balance" title={`${billing.data.mode} account`}>
+            {billing.data.mode === 'CREDIT' ? (
+              <>
+                Credits: {billing.data.available} available
+                <span className="small">
+                  {' '}
+                  · balance {billing.data.balance} · reserved {billing.data.reserved}
+                </span>
+              </>
+            ) : billing.data.mode === 'POSTPAID' ? (
+              'Postpaid billing'
+            ) : (
+              'Not billed'
+            )}
           </span>
         ) : null}
         <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>

@@ -2,19 +2,22 @@ import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../api/api-fetch';
 import type { BillingAccount } from '../api/api-types';
 
+export const BILLING_ACCOUNT_QUERY_KEY = 'billing-account';
+
 /**
- * The tenant's billing account, or `null` while the host has no billing API (any error):
- * the balance is shown only when the route answers.
+ * The tenant's default billing account (the one without an external key: the one generation
+ * and release bill), or `null` when the tenant has none or the role may not read billing.
  */
-export function useBillingAccount(accountId: string | undefined) {
+export function useBillingAccount(tenantId: string | undefined) {
   return useQuery({
-    queryKey: ['billing-account', accountId],
-    enabled: accountId !== undefined,
+    queryKey: [BILLING_ACCOUNT_QUERY_KEY, tenantId],
+    enabled: tenantId !== undefined,
     retry: false,
-    staleTime: 30_000,
+    staleTime: 15_000,
     queryFn: async (): Promise<BillingAccount | null> => {
       try {
-        return await apiFetch<BillingAccount>(`/v1/billing/accounts/${encodeURIComponent(accountId!)}`);
+        const { items } = await apiFetch<{ items: readonly BillingAccount[] }>('/v1/billing/accounts');
+        return items.find((account) => account.externalKey === null) ?? null;
       } catch {
         return null;
       }

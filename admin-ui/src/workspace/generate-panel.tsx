@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { apiFetch, errorFromResponse } from '../api/api-fetch';
 import type { Artifact, GenerationJob, ReportDetail } from '../api/api-types';
 import { StatusLine } from '../app/status-line';
+import { BillingErrorLine } from '../billing/billing-error-line';
+import { BILLING_ACCOUNT_QUERY_KEY } from '../billing/use-billing-account';
 
 const DONE = new Set(['completed', 'failed', 'cancelled']);
 
@@ -32,7 +34,9 @@ export function GeneratePanel({ report, canWrite }: { report: ReportDetail; canW
   });
   const finished = job.data && DONE.has(job.data.state);
   useEffect(() => {
-    if (finished) void Promise.all(['report', 'audit'].map((name) => client.invalidateQueries({ queryKey: [name, report.id] })));
+    if (!finished) return;
+    void Promise.all(['report', 'audit'].map((name) => client.invalidateQueries({ queryKey: [name, report.id] })));
+    void client.invalidateQueries({ queryKey: [BILLING_ACCOUNT_QUERY_KEY] });
   }, [finished, client, report.id]);
 
   const showPdf = useMutation({
@@ -61,7 +65,8 @@ export function GeneratePanel({ report, canWrite }: { report: ReportDetail; canW
         </button>
       ) : null}
       {!report.readiness.ready ? <p className="muted small">The report is not ready: it will generate with its warnings and gaps marked.</p> : null}
-      <StatusLine pending={generate.isPending} error={generate.error} label="Queueing the generation…" />
+      <StatusLine pending={generate.isPending} label="Queueing the generation…" />
+      <BillingErrorLine error={generate.error} />
       {job.data ? (
         <div className="card job" aria-live="polite" data-testid="job">
           <p>
@@ -96,7 +101,7 @@ export function GeneratePanel({ report, canWrite }: { report: ReportDetail; canW
                 .filter((artifact) => artifact.kind !== 'trace')
                 .map((artifact) => (
                   <a key={artifact.id} className="button-like" href={`/v1/artifacts/${artifact.id}`} download={artifact.filename}>
-                    Download {artifact.kind.toUpperCase()}
+                    {artifact.kind === 'pdf-released' ? 'Download released PDF' : `Download ${artifact.kind.toUpperCase()}`}
                   </a>
                 ))}
               {version.artifacts

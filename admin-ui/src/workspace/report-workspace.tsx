@@ -6,6 +6,7 @@ import { AuditTimeline } from './audit-timeline';
 import { ChecklistPanel } from './checklist-panel';
 import { GeneratePanel } from './generate-panel';
 import { ProposalsPanel } from './proposals-panel';
+import { ReleasePanel } from './release-panel';
 import type { FieldFocus } from './report-form';
 import { UploadHub } from './upload-hub';
 import { usePackVersion, useReport } from './use-report';
@@ -14,7 +15,7 @@ import { ValuesPanel } from './values-panel';
 /** The generated form carries rjsf and Ajv: loaded when the operator first opens it. */
 const ReportForm = lazy(() => import('./report-form').then((module) => ({ default: module.ReportForm })));
 
-/** The firm's flow: upload first, confirm, review what was read, type the rest, check, generate. */
+/** The firm's flow: upload first, confirm, review what was read, type the rest, check, generate, release. */
 const STEPS = [
   { id: 'upload', label: '1. Upload' },
   { id: 'checklist', label: '2. Checklist' },
@@ -22,6 +23,7 @@ const STEPS = [
   { id: 'form', label: '4. Manual inputs' },
   { id: 'values', label: '5. Values' },
   { id: 'generate', label: '6. Generate' },
+  { id: 'release', label: '7. Release' },
   { id: 'audit', label: 'Audit' },
 ] as const;
 type Step = (typeof STEPS)[number]['id'];
@@ -89,6 +91,7 @@ export function ReportWorkspace({ reportId, me }: { reportId: string; me: Me }) 
         ) : null}
         {step === 'values' ? <ValuesPanel report={data} onField={goToField} /> : null}
         {step === 'generate' ? <GeneratePanel report={data} canWrite={canWrite} /> : null}
+        {step === 'release' ? <ReleasePanel report={data} me={me} canWrite={canWrite} /> : null}
         {step === 'audit' ? <AuditTimeline reportId={reportId} /> : null}
       </div>
     </section>
