@@ -14,6 +14,7 @@ const externalKeySchema = Joi.string()
   .trim()
   .min(1)
   .max(200)
+  // eslint-disable-next-line no-control-regex -- the control characters are what it refuses
   .pattern(/^[^\u0000-\u001F\u007F]+$/, 'printable characters')
   .description('e.g. v1:assignment:123, unique per tenant');
 
