@@ -1,8 +1,7 @@
 import { definePack } from '@repogen/sdk/pack';
-import { structureRules, thresholdRules } from '@repogen/sdk/kits/project-finance';
+import { structureRules, thresholdRules, viabilityChartFormulas } from '@repogen/sdk/kits/project-finance';
 import { annexureSections } from './annexure-sections.js';
 import { capacityRules } from './capacity-rules.js';
-import { chartFormulas } from './chart-formulas.js';
 import { costFormulas, costSummary } from './cost-formulas.js';
 import type { PackInput } from './input.generated.js';
 import { packProjectionFormulas, projections } from './projection-formulas.js';
@@ -22,7 +21,7 @@ export default definePack<PackInput, DprSettings>({
     ...packProjectionFormulas,
     ...viabilityFormulas,
     ...workingCapitalFormulas,
-    ...chartFormulas,
+    ...viabilityChartFormulas<PackInput, DprSettings>(),
     ...tableFormulas,
   },
   rules: { ...structureRules, ...packStructureRules, ...precisionRules, ...thresholdRules, ...capacityRules },

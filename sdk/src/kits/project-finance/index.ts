@@ -14,5 +14,6 @@ export * from './projection-formulas.js';
 export * from './repayment-schedule.js';
 export * from './structure-rules.js';
 export * from './threshold-rules.js';
+export * from './viability-chart-formulas.js';
 export * from './viability-formulas.js';
 export * from './viability-summary.js';
