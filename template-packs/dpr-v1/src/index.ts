@@ -1,5 +1,5 @@
 import { definePack } from '@repogen/sdk/pack';
-import { structureRules, thresholdRules, viabilityChartFormulas } from '@repogen/sdk/kits/project-finance';
+import { structureRules, thresholdRules, viabilityChartFormulas, viabilityTableFormulas } from '@repogen/sdk/kits/project-finance';
 import { annexureSections } from './annexure-sections.js';
 import { capacityRules } from './capacity-rules.js';
 import { costFormulas, costSummary } from './cost-formulas.js';
@@ -23,6 +23,7 @@ export default definePack<PackInput, DprSettings>({
     ...workingCapitalFormulas,
     ...viabilityChartFormulas<PackInput, DprSettings>(),
     ...tableFormulas,
+    ...viabilityTableFormulas<PackInput, DprSettings>(),
   },
   rules: { ...structureRules, ...packStructureRules, ...precisionRules, ...thresholdRules, ...capacityRules },
   annexures: annexureSections,

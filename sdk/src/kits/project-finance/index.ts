@@ -16,4 +16,5 @@ export * from './structure-rules.js';
 export * from './threshold-rules.js';
 export * from './viability-chart-formulas.js';
 export * from './viability-formulas.js';
+export * from './viability-table-formulas.js';
 export * from './viability-summary.js';
