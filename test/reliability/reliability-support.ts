@@ -11,7 +11,7 @@ import { json, type TestHost, type TestTenant } from '../support/test-host.js';
 
 export interface JobView {
   state: string;
-  progress: { step: string; state: string }[];
+  progress: { step: string; state: string; code?: string }[];
   versionId: string | null;
   error: { code: string; message: string; kind: string } | null;
   attempts: number;

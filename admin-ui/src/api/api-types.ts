@@ -121,7 +121,7 @@ export interface GenerationJob {
   readonly id: string;
   readonly reportId: string;
   readonly state: string;
-  readonly progress: readonly { readonly step: string; readonly state: string; readonly at: string; readonly ms?: number }[];
+  readonly progress: readonly { readonly step: string; readonly state: 'started' | 'done' | 'failed'; readonly at: string; readonly ms?: number; readonly code?: string }[];
   readonly attempts: number;
   readonly versionId: string | null;
   readonly error: { readonly code: string; readonly message: string; readonly kind: string } | null;

@@ -54,7 +54,7 @@ export function GeneratePanel({ report, canWrite }: { report: ReportDetail; canW
   useEffect(() => () => (preview ? URL.revokeObjectURL(preview.url) : undefined), [preview]);
 
   const versions = [...report.versions].sort((a, b) => b.n - a.n);
-  // The job reports each step as started, then done: show each step once, in its latest state.
+  // The job reports each step as started, then done or failed, across its attempts: show each step once, in its latest state.
   const steps = [...new Map((job.data?.progress ?? []).map((step) => [step.step, step])).values()];
   return (
     <section aria-labelledby="generate-title">
@@ -77,6 +77,7 @@ export function GeneratePanel({ report, canWrite }: { report: ReportDetail; canW
             {steps.map((step, index) => (
               <li key={`${step.step}-${index}`} className={`step-${step.state}`}>
                 {step.step}: {step.state}
+                {step.code !== undefined ? <span className="muted small"> [{step.code}]</span> : null}
                 {step.ms !== undefined ? <span className="muted small"> ({Math.round(step.ms)} ms)</span> : null}
               </li>
             ))}

@@ -13,7 +13,8 @@ export const jobRoutesPlugin = defineRoutePlugin({
       path: '/v1/jobs/{id}',
       options: {
         tags: ['api', 'jobs'],
-        description: 'A generation job: state (created, retry, active, completed, failed), progress steps, attempts, error',
+        description:
+          'A generation job: state (created, retry, active, completed, failed), progress steps of every attempt (a failed step carries its code), attempts, error',
         auth: { access: { scope: ['admin', 'author', 'operator', 'bank', 'service'] } },
         validate: { params: Joi.object({ id: uuidSchema.required() }), failAction: failValidation },
         response: {
@@ -22,7 +23,15 @@ export const jobRoutesPlugin = defineRoutePlugin({
               id: Joi.string(),
               reportId: Joi.string(),
               state: Joi.string(),
-              progress: Joi.array().items(Joi.object({ step: Joi.string(), state: Joi.string(), at: Joi.string(), ms: Joi.number() })),
+              progress: Joi.array().items(
+                Joi.object({
+                  step: Joi.string(),
+                  state: Joi.string().valid('started', 'done', 'failed'),
+                  at: Joi.string(),
+                  ms: Joi.number(),
+                  code: Joi.string().description('why a failed step failed; the job retries operational failures'),
+                }).label('GenerationProgressEvent'),
+              ),
               attempts: Joi.number().integer(),
               versionId: Joi.string().allow(null),
               error: Joi.object({ code: Joi.string(), message: Joi.string(), kind: Joi.string() }).allow(null),

@@ -67,6 +67,7 @@ export async function generate(runtime: HostRuntime, options: GenerateOptions): 
         pdf: options.pdf,
         onProgress: (event: ProgressEvent) => {
           if (event.state === 'done') print(`  ✓ ${event.step} (${event.ms ?? 0} ms)`);
+          if (event.state === 'failed') print(`  ✗ ${event.step} (${event.code ?? 'failed'})`);
         },
       },
     );
