@@ -13,8 +13,13 @@ describe('reports API', function () {
   let packVersion: string;
   let input: Record<string, unknown>;
 
-  const call = async (tenant: TestTenant, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, role: 'operator' | 'admin' | 'bank' = 'operator') =>
-    host.server.inject({ method, url, headers: await tenant.headers(role), ...(payload ? { payload } : {}) });
+  const call = async (
+    tenant: TestTenant,
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    payload?: object,
+    role: 'operator' | 'admin' | 'bank' = 'operator',
+  ) => host.server.inject({ method, url, headers: await tenant.headers(role), ...(payload ? { payload } : {}) });
 
   before(async () => {
     host = await createTestHost();
@@ -29,7 +34,13 @@ describe('reports API', function () {
       payload: pack.bytes,
     });
     assert.equal(upload.statusCode, 201, upload.payload);
-    const publish = await call(firm, 'POST', `/v1/packs/${packKey}/versions/${packVersion}/publish`, undefined, 'admin');
+    const publish = await call(
+      firm,
+      'POST',
+      `/v1/packs/${packKey}/versions/${packVersion}/publish`,
+      undefined,
+      'admin',
+    );
     assert.equal(publish.statusCode, 200, publish.payload);
     input = await sbiFixtureInput();
   });
@@ -38,7 +49,12 @@ describe('reports API', function () {
 
   it('creates a report pinned to the newest published version; the same externalKey answers the same report', async () => {
     const externalKey = `v1:assignment:${Date.now()}`;
-    const first = await call(firm, 'POST', '/v1/reports', { packKey, title: 'Deshpande bungalow', externalKey, data: input });
+    const first = await call(firm, 'POST', '/v1/reports', {
+      packKey,
+      title: 'Deshpande bungalow',
+      externalKey,
+      data: input,
+    });
     assert.equal(first.statusCode, 201, first.payload);
     assert.equal(json(first).packVersion, packVersion);
     assert.equal(json(first).status, 'draft');
@@ -59,7 +75,11 @@ describe('reports API', function () {
   });
 
   it('refuses data that breaks the pack schema and an unknown pack', async () => {
-    const bad = await call(firm, 'POST', '/v1/reports', { packKey, title: 'Bad', data: { partA_land: { adoptedRatePerSqm: 'lots' } } });
+    const bad = await call(firm, 'POST', '/v1/reports', {
+      packKey,
+      title: 'Bad',
+      data: { partA_land: { adoptedRatePerSqm: 'lots' } },
+    });
     assert.equal(bad.statusCode, 400, bad.payload);
     assert.equal(json(bad).code, 'REPORT_DATA_INVALID');
     const unknown = await call(firm, 'POST', '/v1/reports', { packKey: 'NO_SUCH_PACK_V1', title: 'Nothing' });
@@ -98,7 +118,10 @@ describe('reports API', function () {
     const id = json(created).id as string;
     const url = `/v1/reports/${id}/data`;
 
-    const invalid = await call(firm, 'PATCH', url, { set: { '/purpose': 'Changed purpose', '/partA_land/adoptedRatePerSqm': -5 }, reason: 'typo' });
+    const invalid = await call(firm, 'PATCH', url, {
+      set: { '/purpose': 'Changed purpose', '/partA_land/adoptedRatePerSqm': -5 },
+      reason: 'typo',
+    });
     assert.equal(invalid.statusCode, 400, invalid.payload);
     assert.equal(json(invalid).code, 'REPORT_DATA_INVALID');
     let current = json(await call(firm, 'GET', `/v1/reports/${id}`));
@@ -113,33 +136,61 @@ describe('reports API', function () {
     assert.equal(plain.statusCode, 200, plain.payload);
     assert.equal(json(plain).data.purpose, 'Mortgage to SBI, revised');
 
-    const reasoned = await call(firm, 'PATCH', url, { set: { '/partA_land/adoptedRatePerSqm': 45000, '/valuer/place': 'Nashik Road' }, reason: 'Fresh comparable sale of November' });
+    const reasoned = await call(firm, 'PATCH', url, {
+      set: { '/partA_land/adoptedRatePerSqm': 45000, '/valuer/place': 'Nashik Road' },
+      reason: 'Fresh comparable sale of November',
+    });
     assert.equal(reasoned.statusCode, 200, reasoned.payload);
     current = json(reasoned);
     assert.equal(current.data.partA_land.adoptedRatePerSqm, 45000);
     assert.notEqual(current.values.landValue, 9303000, 'values are computed from the new data');
 
-    const audit = await host.server.inject({ method: 'GET', url: `/v1/audit?target=report:${id}&action=report.data.changed&limit=50`, headers: await firm.headers('admin') });
+    const audit = await host.server.inject({
+      method: 'GET',
+      url: `/v1/audit?target=report:${id}&action=report.data.changed&limit=50`,
+      headers: await firm.headers('admin'),
+    });
     assert.equal(audit.statusCode, 200, audit.payload);
-    const changes = (json(audit).items as { action: string; before: { field: string; value: unknown }; after: { field: string; value: unknown }; reason: string | null; actorLabel: string }[]).filter(
-      (entry) => entry.action === 'report.data.changed',
-    );
+    const changes = (
+      json(audit).items as {
+        action: string;
+        before: { field: string; value: unknown };
+        after: { field: string; value: unknown };
+        reason: string | null;
+        actorLabel: string;
+      }[]
+    ).filter((entry) => entry.action === 'report.data.changed');
     assert.equal(changes.length, 3, JSON.stringify(changes));
     const rate = changes.find((entry) => entry.after.field === '/partA_land/adoptedRatePerSqm');
-    assert.deepEqual([rate?.before.value, rate?.after.value, rate?.reason], [42000, 45000, 'Fresh comparable sale of November']);
+    assert.deepEqual(
+      [rate?.before.value, rate?.after.value, rate?.reason],
+      [42000, 45000, 'Fresh comparable sale of November'],
+    );
     assert.ok(rate?.actorLabel);
   });
 
   it('lists with filters and paging', async () => {
     const marker = `List-${Date.now()}`;
-    for (const n of [1, 2, 3]) await call(firm, 'POST', '/v1/reports', { packKey, title: `${marker} ${n}`, externalKey: `${marker}:${n}` });
+    for (const n of [1, 2, 3])
+      await call(firm, 'POST', '/v1/reports', { packKey, title: `${marker} ${n}`, externalKey: `${marker}:${n}` });
     const page = await call(firm, 'GET', `/v1/reports?q=${marker}&limit=2`);
     assert.equal(page.statusCode, 200, page.payload);
     assert.equal(json(page).total, 3);
     assert.equal(json(page).items.length, 2);
     assert.equal(json(page).items[0].title, `${marker} 3`, 'newest first');
     const rest = await call(firm, 'GET', `/v1/reports?q=${marker}&limit=2&offset=2`);
-    assert.deepEqual((json(rest).items as { title: string }[]).map((item) => item.title), [`${marker} 1`]);
+    assert.deepEqual(
+      (json(rest).items as { title: string }[]).map((item) => item.title),
+      [`${marker} 1`],
+    );
+    assert.equal(json(rest).total, 3);
+    const past = await call(firm, 'GET', `/v1/reports?q=${marker}&limit=2&offset=10`);
+    assert.deepEqual(
+      [json(past).items.length, json(past).total],
+      [0, 3],
+      'a page past the end still says how many there are',
+    );
+    assert.equal(json(page).items[0].data, undefined, 'a list carries no report data');
     const byPack = await call(firm, 'GET', `/v1/reports?packKey=${packKey}&status=draft&limit=100`);
     assert.ok(json(byPack).total >= 3);
     const none = await call(firm, 'GET', '/v1/reports?packKey=NO_SUCH_PACK_V1');

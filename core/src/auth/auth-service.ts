@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { AuditService } from '../audit/audit-service.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors/domain-error.js';
-import { withSystem, withTenant } from '../store/tenant-scope.js';
+import { asSystem, withSystem, withTenant } from '../store/tenant-scope.js';
 import { decoyPasswordHash, verifyPassword } from './password.js';
 import type { Principal, Role } from './principal.js';
 import { TOKEN_PREFIX, hashSecret, issueSecret } from './secret-token.js';
@@ -50,7 +50,8 @@ export interface AuthService {
   revokeToken(principal: Principal, tokenId: string, requestId?: string): Promise<ApiToken>;
 }
 
-export type TokenOrigin = { readonly principal: Principal; readonly requestId?: string | undefined } | { readonly system: string };
+export type TokenOrigin =
+  { readonly principal: Principal; readonly requestId?: string | undefined } | { readonly system: string };
 
 interface UserAuthRow {
   id: string;
@@ -83,7 +84,8 @@ interface TokenRow {
 }
 
 const INVALID_LOGIN = () => new UnauthenticatedError('Email or password is wrong', 'INVALID_CREDENTIALS');
-const INVALID_TOKEN = () => new UnauthenticatedError('The credentials are invalid, expired or revoked', 'INVALID_CREDENTIALS');
+const INVALID_TOKEN = () =>
+  new UnauthenticatedError('The credentials are invalid, expired or revoked', 'INVALID_CREDENTIALS');
 
 export function createAuthService(knex: Knex, audit: AuditService, options: { sessionTtlHours: number }): AuthService {
   return {
@@ -107,11 +109,15 @@ export function createAuthService(knex: Knex, audit: AuditService, options: { se
           credentialId: session!.id,
           label: user.email,
         };
-        await audit.record(trx, { kind: 'principal', principal, requestId }, {
-          action: 'auth.login',
-          targetType: 'user',
-          targetId: user.id,
-        });
+        await audit.record(
+          trx,
+          { kind: 'principal', principal, requestId },
+          {
+            action: 'auth.login',
+            targetType: 'user',
+            targetId: user.id,
+          },
+        );
         return { sessionToken: issued.secret, expiresAt, principal };
       });
     },
@@ -120,11 +126,15 @@ export function createAuthService(knex: Knex, audit: AuditService, options: { se
       if (principal.via !== 'session') return;
       await withTenant(knex, principal.tenantId, async (trx) => {
         await trx('sessions').where({ id: principal.credentialId }).update({ revoked_at: trx.fn.now() });
-        await audit.record(trx, { kind: 'principal', principal, requestId }, {
-          action: 'auth.logout',
-          targetType: 'user',
-          targetId: principal.userId ?? principal.credentialId,
-        });
+        await audit.record(
+          trx,
+          { kind: 'principal', principal, requestId },
+          {
+            action: 'auth.logout',
+            targetType: 'user',
+            targetId: principal.userId ?? principal.credentialId,
+          },
+        );
       });
     },
 
@@ -159,7 +169,12 @@ export function createAuthService(knex: Knex, audit: AuditService, options: { se
           'system' in origin
             ? ({ kind: 'system', tenantId, label: origin.system } as const)
             : ({ kind: 'principal', principal: origin.principal, requestId: origin.requestId } as const);
-        await audit.record(trx, actor, { action: 'token.created', targetType: 'api_token', targetId: token.id, after: token });
+        await audit.record(trx, actor, {
+          action: 'token.created',
+          targetType: 'api_token',
+          targetId: token.id,
+          after: token,
+        });
         return { token, secret: issued.secret };
       });
     },
@@ -182,13 +197,17 @@ export function createAuthService(knex: Knex, audit: AuditService, options: { se
           .update({ revoked_at: trx.fn.now() })
           .returning('*')) as TokenRow[];
         const after = toApiToken(updated!);
-        await audit.record(trx, { kind: 'principal', principal, requestId }, {
-          action: 'token.revoked',
-          targetType: 'api_token',
-          targetId: tokenId,
-          before,
-          after,
-        });
+        await audit.record(
+          trx,
+          { kind: 'principal', principal, requestId },
+          {
+            action: 'token.revoked',
+            targetType: 'api_token',
+            targetId: tokenId,
+            before,
+            after,
+          },
+        );
         return after;
       });
     },
@@ -196,19 +215,26 @@ export function createAuthService(knex: Knex, audit: AuditService, options: { se
 
   async function authenticateToken(secret: string, kind: 'api' | 'service'): Promise<Principal> {
     if (!secret.startsWith(TOKEN_PREFIX[kind])) throw INVALID_TOKEN();
-    const row = await withSystem<TokenRow | undefined>(knex, async (trx) => {
-      const found = (await trx('api_tokens')
+    const row = await asSystem<TokenRow | undefined>(knex, async (db) => {
+      const found = (await db('api_tokens')
         .where({ token_hash: hashSecret(secret), kind })
         .whereNull('revoked_at')
-        .where((q) => q.whereNull('expires_at').orWhere('expires_at', '>', trx.fn.now()))
+        .where((q) => q.whereNull('expires_at').orWhere('expires_at', '>', db.fn.now()))
         .first()) as TokenRow | undefined;
       // Recorded to the minute: writing it on every request makes all requests of one token
       // (V1's service token) wait in line for that row's lock.
-      if (found && (found.last_used_at === null || Date.now() - found.last_used_at.getTime() > LAST_USED_RESOLUTION_MS)) {
-        await trx('api_tokens')
+      if (
+        found &&
+        (found.last_used_at === null || Date.now() - found.last_used_at.getTime() > LAST_USED_RESOLUTION_MS)
+      ) {
+        await db('api_tokens')
           .where({ id: found.id })
-          .where((q) => q.whereNull('last_used_at').orWhere('last_used_at', '<', trx.raw(`now() - interval '${LAST_USED_RESOLUTION_MS / 1000} seconds'`)))
-          .update({ last_used_at: trx.fn.now() });
+          .where((q) =>
+            q
+              .whereNull('last_used_at')
+              .orWhere('last_used_at', '<', db.raw(`now() - interval '${LAST_USED_RESOLUTION_MS / 1000} seconds'`)),
+          )
+          .update({ last_used_at: db.fn.now() });
       }
       return found;
     });
@@ -225,13 +251,13 @@ export function createAuthService(knex: Knex, audit: AuditService, options: { se
 
   async function authenticateSession(secret: string): Promise<Principal> {
     if (!secret.startsWith(TOKEN_PREFIX.session)) throw INVALID_TOKEN();
-    const row = await withSystem<SessionRow | undefined>(knex, (trx) =>
-      trx('sessions as s')
+    const row = await asSystem<SessionRow | undefined>(knex, (db) =>
+      db('sessions as s')
         .join('users as u', 'u.id', 's.user_id')
         .where('s.token_hash', hashSecret(secret))
         .whereNull('s.revoked_at')
         .whereNull('u.disabled_at')
-        .where('s.expires_at', '>', trx.fn.now())
+        .where('s.expires_at', '>', db.fn.now())
         .first('s.id as session_id', 'u.id as user_id', 'u.tenant_id', 'u.role', 'u.email'),
     );
     if (!row) throw INVALID_TOKEN();

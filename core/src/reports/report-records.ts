@@ -91,7 +91,20 @@ export interface ArtifactRow {
   filename: string;
 }
 
-export function toReportSummary(row: ReportRow): ReportSummary {
+/** The columns a summary reads: a list never loads the reports' data. */
+export const REPORT_SUMMARY_COLUMNS = [
+  'id',
+  'pack_key',
+  'pack_version',
+  'title',
+  'external_key',
+  'status',
+  'created_at',
+  'updated_at',
+] as const;
+export type ReportSummaryRow = Pick<ReportRow, (typeof REPORT_SUMMARY_COLUMNS)[number] | 'latest_version'>;
+
+export function toReportSummary(row: ReportSummaryRow): ReportSummary {
   return {
     id: row.id,
     packKey: row.pack_key,
@@ -106,7 +119,14 @@ export function toReportSummary(row: ReportRow): ReportSummary {
 }
 
 export function toArtifactRecord(row: ArtifactRow): ArtifactRecord {
-  return { id: row.id, kind: row.kind, sha256: row.blob_sha256, size: row.size, contentType: row.content_type, filename: row.filename };
+  return {
+    id: row.id,
+    kind: row.kind,
+    sha256: row.blob_sha256,
+    size: row.size,
+    contentType: row.content_type,
+    filename: row.filename,
+  };
 }
 
 export function toVersionRecord(row: VersionRow, artifacts: readonly ArtifactRow[]): ReportVersionRecord {
@@ -119,6 +139,8 @@ export function toVersionRecord(row: VersionRow, artifacts: readonly ArtifactRow
     warnings: row.warnings,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
-    artifacts: artifacts.filter((artifact) => artifact.version_id === row.id && !INTERNAL_ARTIFACT_KINDS.includes(artifact.kind)).map(toArtifactRecord),
+    artifacts: artifacts
+      .filter((artifact) => artifact.version_id === row.id && !INTERNAL_ARTIFACT_KINDS.includes(artifact.kind))
+      .map(toArtifactRecord),
   };
 }

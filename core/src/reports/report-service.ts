@@ -11,6 +11,7 @@ import { changesNeedingReason } from './reason-policy.js';
 import { readinessOf, splitProblems } from './report-readiness.js';
 import {
   INTERNAL_ARTIFACT_KINDS,
+  REPORT_SUMMARY_COLUMNS,
   toArtifactRecord,
   toReportSummary,
   toVersionRecord,
@@ -19,6 +20,7 @@ import {
   type ReportRow,
   type ReportStatus,
   type ReportSummary,
+  type ReportSummaryRow,
   type ReportVersionRecord,
   type VersionRow,
 } from './report-records.js';
@@ -54,7 +56,11 @@ export interface ArtifactDownload {
 /** Reports: an assignment's data bound to a pinned pack version, with its generated versions. */
 export interface ReportService {
   /** `created: false` when the external key already names a report of this tenant (that one is answered). */
-  create(principal: Principal, request: CreateReportRequest, requestId?: string): Promise<{ report: ReportSummary; created: boolean }>;
+  create(
+    principal: Principal,
+    request: CreateReportRequest,
+    requestId?: string,
+  ): Promise<{ report: ReportSummary; created: boolean }>;
   list(principal: Principal, query: ReportListQuery): Promise<{ items: ReportSummary[]; total: number }>;
   /** The report with its values, traces and warnings computed now in the sandbox, and its readiness. */
   get(principal: Principal, id: string): Promise<ReportDetail>;
@@ -67,7 +73,12 @@ export interface ReportService {
 
 const UNIQUE_VIOLATION = '23505';
 
-export function createReportService(deps: { knex: Knex; audit: AuditService; blobs: BlobStore; packs: PackRegistryService }): ReportService {
+export function createReportService(deps: {
+  knex: Knex;
+  audit: AuditService;
+  blobs: BlobStore;
+  packs: PackRegistryService;
+}): ReportService {
   const { knex, audit, blobs, packs } = deps;
 
   async function findReport(trx: Knex.Transaction, id: string, forUpdate = false): Promise<ReportRow> {
@@ -78,16 +89,36 @@ export function createReportService(deps: { knex: Knex; audit: AuditService; blo
   }
 
   async function latestVersionOf(trx: Knex.Transaction, reportId: string): Promise<number> {
-    const row = (await trx('report_versions').where({ report_id: reportId }).max('n as n').first()) as { n: number | null } | undefined;
+    const row = (await trx('report_versions').where({ report_id: reportId }).max('n as n').first()) as
+      { n: number | null } | undefined;
     return Number(row?.n ?? 0);
   }
 
   async function versionsOf(trx: Knex.Transaction, reportId: string): Promise<ReportVersionRecord[]> {
     const rows = (await trx('report_versions')
       .where({ report_id: reportId })
-      .select('id', 'tenant_id', 'report_id', 'n', 'pack_key', 'pack_version', 'input_sha256', 'warnings', 'created_by', 'created_at')
+      .select(
+        'id',
+        'tenant_id',
+        'report_id',
+        'n',
+        'pack_key',
+        'pack_version',
+        'input_sha256',
+        'warnings',
+        'created_by',
+        'created_at',
+      )
       .orderBy('n', 'asc')) as VersionRow[];
-    const artifacts = rows.length === 0 ? [] : ((await trx('artifacts').whereIn('version_id', rows.map((row) => row.id)).orderBy('kind')) as ArtifactRow[]);
+    const artifacts =
+      rows.length === 0
+        ? []
+        : ((await trx('artifacts')
+            .whereIn(
+              'version_id',
+              rows.map((row) => row.id),
+            )
+            .orderBy('kind')) as ArtifactRow[]);
     return rows.map((row) => toVersionRecord(row, artifacts));
   }
 
@@ -95,7 +126,14 @@ export function createReportService(deps: { knex: Knex; audit: AuditService; blo
   function checkData(pack: RunnablePack, data: JsonValue): string[] {
     const { missing, faults } = splitProblems(pack.validateInput(data));
     if (faults.length > 0) {
-      throw new InvalidError('REPORT_DATA_INVALID', `The data does not match the pack schema: ${faults.map((p) => `${p.path} ${p.message}`).slice(0, 5).join('; ')}`, { problems: faults });
+      throw new InvalidError(
+        'REPORT_DATA_INVALID',
+        `The data does not match the pack schema: ${faults
+          .map((p) => `${p.path} ${p.message}`)
+          .slice(0, 5)
+          .join('; ')}`,
+        { problems: faults },
+      );
     }
     return missing;
   }
@@ -132,13 +170,16 @@ export function createReportService(deps: { knex: Knex; audit: AuditService; blo
       const existing = async () =>
         request.externalKey === undefined
           ? undefined
-          : ((await withTenant(knex, principal.tenantId, (trx) => trx('reports').where({ external_key: request.externalKey }).first())) as ReportRow | undefined);
+          : ((await withTenant(knex, principal.tenantId, (trx) =>
+              trx('reports').where({ external_key: request.externalKey }).first(),
+            )) as ReportRow | undefined);
       const found = await existing();
       if (found) return { report: await summaryOf(principal, found), created: false };
 
       const pack = await packs.resolve(principal, request.packKey, request.packVersion);
       const data = request.data ?? {};
-      if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new InvalidError('REPORT_DATA_INVALID', 'Report data must be an object');
+      if (data === null || typeof data !== 'object' || Array.isArray(data))
+        throw new InvalidError('REPORT_DATA_INVALID', 'Report data must be an object');
       checkData(pack, data);
       try {
         const row = await withTenant(knex, principal.tenantId, async (trx) => {
@@ -153,12 +194,21 @@ export function createReportService(deps: { knex: Knex; audit: AuditService; blo
               created_by: principal.label,
             })
             .returning('*')) as [ReportRow];
-          await audit.record(trx, { kind: 'principal', principal, requestId }, {
-            action: 'report.created',
-            targetType: 'report',
-            targetId: inserted.id,
-            after: { packKey: inserted.pack_key, packVersion: inserted.pack_version, title: inserted.title, externalKey: inserted.external_key },
-          });
+          await audit.record(
+            trx,
+            { kind: 'principal', principal, requestId },
+            {
+              action: 'report.created',
+              targetType: 'report',
+              targetId: inserted.id,
+              after: {
+                packKey: inserted.pack_key,
+                packVersion: inserted.pack_version,
+                title: inserted.title,
+                externalKey: inserted.external_key,
+              },
+            },
+          );
           return inserted;
         });
         return { report: toReportSummary(row), created: true };
@@ -182,19 +232,34 @@ export function createReportService(deps: { knex: Knex; audit: AuditService; blo
             builder.where((inner) => inner.whereILike('title', like).orWhereILike('external_key', like));
           }
         });
-        const counted = (await filtered.clone().count('* as count').first()) as { count: string | number } | undefined;
+        // The total rides on each row (a window over the filtered set, before LIMIT): one query a page.
         const rows = (await filtered
           .clone()
-          .select('reports.*', trx.raw('(SELECT max(n) FROM report_versions v WHERE v.report_id = reports.id) AS latest_version'))
-          .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+          .select(
+            ...REPORT_SUMMARY_COLUMNS.map((column) => `reports.${column}`),
+            trx.raw('(SELECT max(n) FROM report_versions v WHERE v.report_id = reports.id) AS latest_version'),
+            trx.raw('count(*) OVER () AS total_count'),
+          )
+          .orderBy([
+            { column: 'created_at', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
           .limit(query.limit)
-          .offset(query.offset)) as ReportRow[];
-        return { items: rows.map(toReportSummary), total: Number(counted?.count ?? 0) };
+          .offset(query.offset)) as (ReportSummaryRow & { total_count: string | number })[];
+        const total = rows[0]
+          ? Number(rows[0].total_count)
+          : query.offset > 0
+            ? Number(((await filtered.clone().count('* as count').first()) as { count: string | number }).count)
+            : 0;
+        return { items: rows.map(toReportSummary), total };
       });
     },
 
     async get(principal, id) {
-      const { row, versions } = await withTenant(knex, principal.tenantId, async (trx) => ({ row: await findReport(trx, id), versions: await versionsOf(trx, id) }));
+      const { row, versions } = await withTenant(knex, principal.tenantId, async (trx) => ({
+        row: await findReport(trx, id),
+        versions: await versionsOf(trx, id),
+      }));
       return detail(principal, row, versions);
     },
 
@@ -216,7 +281,9 @@ export function createReportService(deps: { knex: Knex; audit: AuditService; blo
         checkData(pack, next);
         const needing = changesNeedingReason(pack.detail.reasonRequired, locked.data, next);
         if (needing.length > 0 && !request.reason) {
-          throw new InvalidError('REASON_REQUIRED', `Changing ${needing.join(', ')} needs a reason`, { fields: needing });
+          throw new InvalidError('REASON_REQUIRED', `Changing ${needing.join(', ')} needs a reason`, {
+            fields: needing,
+          });
         }
         if (changes.length === 0) return { row: locked, versions: await versionsOf(trx, id) };
         const [updated] = (await trx('reports')
@@ -224,14 +291,18 @@ export function createReportService(deps: { knex: Knex; audit: AuditService; blo
           .update({ data: JSON.stringify(next), updated_at: trx.fn.now() })
           .returning('*')) as [ReportRow];
         for (const change of changes) {
-          await audit.record(trx, { kind: 'principal', principal, requestId }, {
-            action: 'report.data.changed',
-            targetType: 'report',
-            targetId: id,
-            before: { field: change.pointer, value: change.before ?? null },
-            after: { field: change.pointer, value: change.after ?? null },
-            reason: request.reason,
-          });
+          await audit.record(
+            trx,
+            { kind: 'principal', principal, requestId },
+            {
+              action: 'report.data.changed',
+              targetType: 'report',
+              targetId: id,
+              before: { field: change.pointer, value: change.before ?? null },
+              after: { field: change.pointer, value: change.after ?? null },
+              reason: request.reason,
+            },
+          );
         }
         return { row: updated, versions: await versionsOf(trx, id) };
       });
@@ -246,8 +317,10 @@ export function createReportService(deps: { knex: Knex; audit: AuditService; blo
     },
 
     async artifact(principal, id) {
-      const row = (await withTenant(knex, principal.tenantId, (trx) => trx('artifacts').where({ id }).first())) as ArtifactRow | undefined;
-      if (!row || INTERNAL_ARTIFACT_KINDS.includes(row.kind)) throw new NotFoundError(`Artifact ${id}`, 'ARTIFACT_NOT_FOUND');
+      const row = (await withTenant(knex, principal.tenantId, (trx) => trx('artifacts').where({ id }).first())) as
+        ArtifactRow | undefined;
+      if (!row || INTERNAL_ARTIFACT_KINDS.includes(row.kind))
+        throw new NotFoundError(`Artifact ${id}`, 'ARTIFACT_NOT_FOUND');
       const bytes = await blobs.get(row.blob_sha256);
       if (!bytes) throw new NotFoundError(`The content of artifact ${id}`, 'ARTIFACT_CONTENT_MISSING');
       const record = toArtifactRecord(row);
