@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { NormalisedImageCache, normaliseImage, RENDER_ERROR_CODES } from '../../core/src/render/index.js';
@@ -59,9 +60,16 @@ describe('render: image normalisation', function () {
       calls += 1;
       return normaliseImage('cached', photo);
     };
-    const [first, second] = await Promise.all([cache.get(photo, normalise), cache.get(photo, normalise)]);
+    const [first, second] = await Promise.all([
+      cache.get(photo, undefined, normalise),
+      cache.get(photo, undefined, normalise),
+    ]);
     assert.equal(first, second);
-    await cache.get(photo, normalise);
+    await cache.get(photo, undefined, normalise);
+    assert.equal(calls, 1);
+    // A caller that knows the digest (content-addressed evidence) hits the same entry without hashing.
+    const digest = crypto.createHash('sha256').update(photo).digest('hex');
+    assert.equal(await cache.get(photo, digest, normalise), first);
     assert.equal(calls, 1);
   });
 });

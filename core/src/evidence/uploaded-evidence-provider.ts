@@ -26,6 +26,7 @@ export function createUploadedEvidenceProvider(knex: Knex, blobs: BlobStore): Re
         // Orders are per kind but may repeat after edits; the position breaks ties stably.
         order: rows.filter((other, at) => other.kind === row.kind && at < index).length,
         title: row.filename.replace(/\.[^.]+$/, ''),
+        sha256: row.sha256,
         ...(row.width !== null ? { width: row.width } : {}),
         ...(row.height !== null ? { height: row.height } : {}),
         ...(row.exif.takenAt ? { takenAt: row.exif.takenAt } : {}),

@@ -4,6 +4,8 @@ import type { EvidenceManifestItem } from '@repogen/sdk';
 export interface EvidenceItem extends EvidenceManifestItem {
   /** How the item is named in the PDF's bookmarks when it is appended (a document). */
   readonly title: string;
+  /** The bytes' sha256 when the source already knows it (content-addressed uploads), so nothing hashes them again. */
+  readonly sha256?: string;
 }
 
 /**

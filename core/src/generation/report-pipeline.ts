@@ -1,7 +1,14 @@
 import type { AnnexurePage, ComputeResult, EvidenceManifestItem, JsonValue } from '@repogen/sdk';
 import { UnprocessableError } from '../errors/domain-error.js';
 import type { RunnablePack } from '../packs/pack-registry-service.js';
-import { assembleReportPdfWithSource, renderChartImages, renderErrors, type AppendedDocument, type DocumentRenderer, type PlacedImage } from '../render/index.js';
+import {
+  assembleReportPdfWithSource,
+  renderChartImages,
+  renderErrors,
+  type AppendedDocument,
+  type DocumentRenderer,
+  type PlacedImage,
+} from '../render/index.js';
 import type { PackSandbox } from '../sandbox/index.js';
 import type { EvidenceItem, EvidenceSource } from './evidence-source.js';
 import { step, type ProgressListener } from './generation-steps.js';
@@ -17,7 +24,12 @@ export interface PipelineRequest {
   readonly callerTenantId: string;
   readonly input: JsonValue;
   readonly evidence: EvidenceSource;
-  readonly report: { readonly title: string; readonly reference: string; readonly version: number; readonly draft: boolean };
+  readonly report: {
+    readonly title: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly draft: boolean;
+  };
   /** The instant the pack and the document see as "now". */
   readonly now: Date;
   readonly pdf: boolean;
@@ -51,22 +63,37 @@ export async function runReportPipeline(deps: PipelineDeps, request: PipelineReq
   const limits = pack.detail.manifest.limits;
   const snapshot = await step(onProgress, 'snapshot', () => Promise.resolve(snapshotInput(request.input)));
 
-  const computed = await step(onProgress, 'compute', async () => {
-    const problems = pack.validateInput(snapshot.input);
-    if (problems.length > 0) {
-      throw new UnprocessableError('REPORT_INPUT_INVALID', `The report data does not match the pack schema: ${problems.map((p) => `${p.path} ${p.message}`).slice(0, 5).join('; ')}`, { problems });
-    }
-    const settings = pack.settings;
-    const call = { input: snapshot.input, now: request.now.toISOString(), ...(Object.keys(settings).length > 0 ? { settings } : {}) };
-    return (await deps.sandbox.call(pack.sandboxRef, request.callerTenantId, 'compute', call, limits)).result;
-  });
-
   const evidence = await request.evidence.list();
-  const pages = await step(onProgress, 'layout', async () => {
-    if (evidence.length === 0) return [];
-    const manifest = evidence.map(toManifestItem);
-    return (await deps.sandbox.call(pack.sandboxRef, request.callerTenantId, 'layout', { evidence: manifest }, limits)).result.pages;
-  });
+  // Layout reads only the evidence manifest, so it runs beside compute (a second warm isolate).
+  const [computed, pages] = await Promise.all([
+    step(onProgress, 'compute', async () => {
+      const problems = pack.validateInput(snapshot.input);
+      if (problems.length > 0) {
+        throw new UnprocessableError(
+          'REPORT_INPUT_INVALID',
+          `The report data does not match the pack schema: ${problems
+            .map((p) => `${p.path} ${p.message}`)
+            .slice(0, 5)
+            .join('; ')}`,
+          { problems },
+        );
+      }
+      const settings = pack.settings;
+      const call = {
+        input: snapshot.input,
+        now: request.now.toISOString(),
+        ...(Object.keys(settings).length > 0 ? { settings } : {}),
+      };
+      return (await deps.sandbox.call(pack.sandboxRef, request.callerTenantId, 'compute', call, limits)).result;
+    }),
+    step(onProgress, 'layout', async () => {
+      if (evidence.length === 0) return [];
+      const manifest = evidence.map(toManifestItem);
+      return (
+        await deps.sandbox.call(pack.sandboxRef, request.callerTenantId, 'layout', { evidence: manifest }, limits)
+      ).result.pages;
+    }),
+  ]);
   const byId = new Map(evidence.map((item) => [item.id, item]));
   const isDocument = (id: string) => byId.get(id)?.kind.startsWith('document.') === true;
   // Documents (PDFs, scans) are appended to the PDF after the body; the DOCX carries the pictures.
@@ -92,7 +119,10 @@ export async function runReportPipeline(deps: PipelineDeps, request: PipelineReq
       pages: imagePages,
     });
     // The pack's charts are numbers; the host draws them and places them like evidence.
-    const [images, charts] = await Promise.all([readImages(request.evidence, imagePages), renderChartImages(computed.values)]);
+    const [images, charts] = await Promise.all([
+      readImages(request.evidence, byId, imagePages),
+      renderChartImages(computed.values),
+    ]);
     return deps.renderer.renderDocx(template, data, [...images, ...charts]);
   });
 
@@ -103,7 +133,10 @@ export async function runReportPipeline(deps: PipelineDeps, request: PipelineReq
     ({ pdf, source: pdfSource } = await step(onProgress, 'assemble-pdf', async () =>
       assembleReportPdfWithSource({
         body,
-        appendices: await readDocuments(request.evidence, documentIds.map((id) => byId.get(id)).filter((item) => item !== undefined)),
+        appendices: await readDocuments(
+          request.evidence,
+          documentIds.map((id) => byId.get(id)).filter((item) => item !== undefined),
+        ),
         metadata: {
           title: request.report.title,
           packKey: pack.detail.key,
@@ -117,28 +150,54 @@ export async function runReportPipeline(deps: PipelineDeps, request: PipelineReq
       }),
     ));
   }
-  return { ...computed, packKey: pack.detail.key, packVersion: pack.detail.version, input: snapshot.input, inputSha256: snapshot.sha256, pages, docx, pdf, pdfSource };
+  return {
+    ...computed,
+    packKey: pack.detail.key,
+    packVersion: pack.detail.version,
+    input: snapshot.input,
+    inputSha256: snapshot.sha256,
+    pages,
+    docx,
+    pdf,
+    pdfSource,
+  };
 }
 
 function templateOf(pack: RunnablePack): Buffer {
   const templates = pack.detail.manifest.templates;
   const entry = templates.find((template) => template.id === REPORT_TEMPLATE_ID) ?? templates[0];
   if (!entry) {
-    throw new UnprocessableError('PACK_TEMPLATE_MISSING', `Pack ${pack.detail.key}@${pack.detail.version} has no report template (manifest "templates" is empty)`);
+    throw new UnprocessableError(
+      'PACK_TEMPLATE_MISSING',
+      `Pack ${pack.detail.key}@${pack.detail.version} has no report template (manifest "templates" is empty)`,
+    );
   }
   const bytes = pack.archive.files.get(entry.file);
-  if (!bytes) throw new UnprocessableError('PACK_TEMPLATE_MISSING', `Pack ${pack.detail.key}@${pack.detail.version} names template ${entry.file}, which its archive lacks`);
+  if (!bytes)
+    throw new UnprocessableError(
+      'PACK_TEMPLATE_MISSING',
+      `Pack ${pack.detail.key}@${pack.detail.version} names template ${entry.file}, which its archive lacks`,
+    );
   return bytes;
 }
 
 function toManifestItem(item: EvidenceItem): EvidenceManifestItem {
-  const { title: _title, ...manifest } = item;
+  const { title: _title, sha256: _sha256, ...manifest } = item;
   return manifest;
 }
 
-async function readImages(evidence: EvidenceSource, pages: readonly AnnexurePage[]): Promise<PlacedImage[]> {
+async function readImages(
+  evidence: EvidenceSource,
+  byId: ReadonlyMap<string, EvidenceItem>,
+  pages: readonly AnnexurePage[],
+): Promise<PlacedImage[]> {
   const ids = [...new Set(pages.flatMap((page) => page.evidenceIds))];
-  return Promise.all(ids.map(async (id) => ({ id, data: await readOne(evidence, id) })));
+  return Promise.all(
+    ids.map(async (id) => {
+      const sha256 = byId.get(id)?.sha256;
+      return { id, data: await readOne(evidence, id), ...(sha256 ? { sha256 } : {}) };
+    }),
+  );
 }
 
 async function readDocuments(evidence: EvidenceSource, items: readonly EvidenceItem[]): Promise<AppendedDocument[]> {

@@ -68,7 +68,7 @@ export class CarboneDocumentRenderer implements DocumentRenderer {
         async (image) =>
           [
             image.id,
-            await this.#imageCache.get(image.data, () => normaliseImage(image.id, image.data, this.#imageOptions)),
+            await this.#imageCache.get(image.data, image.sha256, () => normaliseImage(image.id, image.data, this.#imageOptions)),
           ] as const,
       ),
     );

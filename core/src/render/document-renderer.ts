@@ -3,6 +3,8 @@ export interface PlacedImage {
   readonly id: string;
   /** JPEG, PNG, WebP, TIFF or HEIF bytes as uploaded; the renderer normalises them. */
   readonly data: Buffer;
+  /** The bytes' sha256 when the caller knows it; the renderer keys its cache of normalised images on it. */
+  readonly sha256?: string;
 }
 
 /**

@@ -16,8 +16,13 @@ export class NormalisedImageCache {
     this.#maxBytes = maxBytes;
   }
 
-  get(original: Buffer, normalise: () => Promise<NormalisedImage>): Promise<NormalisedImage> {
-    const key = crypto.createHash('sha256').update(original).digest('hex');
+  /** `sha256` is the original's digest when the caller knows it; hashing a 5 MB photo costs milliseconds. */
+  get(
+    original: Buffer,
+    sha256: string | undefined,
+    normalise: () => Promise<NormalisedImage>,
+  ): Promise<NormalisedImage> {
+    const key = sha256 ?? crypto.createHash('sha256').update(original).digest('hex');
     const cached = this.#entries.get(key);
     if (cached) {
       this.#entries.delete(key);
