@@ -1,4 +1,5 @@
 import { coreServices } from '../core-services.js';
+import { flushLogs } from '../logging/logger.js';
 import { installBundledPacks } from '../packs/bundled-packs.js';
 import { createServer } from '../server/create-server.js';
 import { EXIT } from './cli-error.js';
@@ -30,6 +31,7 @@ export async function serve(runtime: HostRuntime, options: ServeOptions): Promis
     logger.info({ uri: server.info.uri, store: database.kind, worker: options.withWorker }, 'repogen listening');
 
     const url = `http://localhost:${server.info.port}`;
+    flushLogs(logger);
     process.stdout.write(`\nRepogen is serving on ${url} (store: ${database.kind})\n`);
     process.stdout.write(`  API documentation: ${url}/documentation\n`);
     if (options.withWorker) process.stdout.write('  Background jobs run in this process.\n');

@@ -1,6 +1,6 @@
 import { coreServices } from '../core-services.js';
 import { hostJobs } from '../jobs/host-jobs.js';
-import type { Logger } from '../logging/logger.js';
+import { flushLogs, type Logger } from '../logging/logger.js';
 import { CarboneDocumentRenderer } from '../render/index.js';
 import type { ServiceRegistry } from '../registry/service-registry.js';
 import { EXIT } from './cli-error.js';
@@ -39,6 +39,7 @@ export async function worker(runtime: HostRuntime): Promise<number> {
     await startWorker(registry);
     void warmRenderer(registry, logger);
     logger.info({ store: database.kind, jobs: (await hostJobs(registry)).map((job) => job.name) }, 'repogen worker running');
+    flushLogs(logger);
     process.stdout.write(`\nRepogen worker is running (store: ${database.kind}). Stop with Ctrl-C.\n\n`);
 
     const signal = await shutdownSignal();
