@@ -59,7 +59,9 @@ describe('V1 through RepogenClient, end to end', function () {
   });
 
   it('creates, fills, generates, calls back signed, downloads and releases, with retries that never duplicate', async () => {
-    ({ secret } = await client.registerCallback({ url: listener.url, events: ['report.generated', 'report.failed', 'report.released', 'ocr.completed'] }));
+    const registered = await client.registerCallback({ url: listener.url, events: ['report.generated', 'report.failed', 'report.released', 'ocr.completed'] });
+    assert.ok(registered.secret, 'a first registration answers its secret');
+    secret = registered.secret;
     // A receiver that is down: generation must not wait for it.
     const dead = await client.registerCallback({ url: 'http://127.0.0.1:1/down', events: ['report.generated'] });
 

@@ -11,11 +11,16 @@ export const idempotencyKeySchema = Joi.string()
     'Makes the request safe to retry: a repeat with the same key answers the first successful answer (status and body, header idempotent-replayed: true); the same key with another body is 409 IDEMPOTENCY_KEY_REUSED. A refused or failed request keeps nothing, so its retry runs again. Kept 24 hours per tenant.',
   );
 
+export interface IdempotentOptions {
+  /** Top-level answer fields never kept for a replay, e.g. a secret shown once. */
+  readonly withhold?: readonly string[];
+}
+
 /**
  * Opts a route that creates something into Idempotency-Key handling, and documents the
  * header: `idempotent({ method: 'POST', path: '/v1/things', options: { … }, handler })`.
  */
-export function idempotent(route: ServerRoute): ServerRoute {
+export function idempotent(route: ServerRoute, { withhold = [] }: IdempotentOptions = {}): ServerRoute {
   const options = typeof route.options === 'function' ? undefined : (route.options ?? {});
   if (!options) throw new Error(`idempotent(${String(route.method)} ${route.path}): options must be an object`);
   const validate = options.validate ?? {};
@@ -26,12 +31,13 @@ export function idempotent(route: ServerRoute): ServerRoute {
     : headers === undefined || headers === true
       ? Joi.object(keyed).unknown(true)
       : undefined;
-  if (!merged) throw new Error(`idempotent(${String(route.method)} ${route.path}): validate.headers must be a joi object`);
+  if (!merged)
+    throw new Error(`idempotent(${String(route.method)} ${route.path}): validate.headers must be a joi object`);
   return {
     ...route,
     options: {
       ...options,
-      plugins: { ...options.plugins, idempotency: true },
+      plugins: { ...options.plugins, idempotency: { withhold } },
       validate: { ...validate, headers: merged },
     },
   };

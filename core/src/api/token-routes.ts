@@ -21,41 +21,51 @@ export const tokenRoutesPlugin = defineRoutePlugin({
   name: 'token-routes',
   deps: { auth: coreServices.auth },
   routes: ({ auth }) => [
-    idempotent({
-      method: 'POST',
-      path: '/v1/tokens',
-      options: {
-        tags: ['api', 'tokens'],
-        description: 'Create an API token (or V1 service token) for this tenant; the secret is shown once',
-        auth: { access: { scope: ['admin'] } },
-        validate: {
-          payload: Joi.object({
-            name: Joi.string().trim().min(1).max(100).required(),
-            kind: Joi.string().valid('api', 'service').default('api'),
-            role: roleSchema.default('operator'),
-            expiresInDays: Joi.number().integer().min(1).max(3650),
-          }).label('NewApiToken'),
-          failAction: failValidation,
-        },
-        response: {
-          status: {
-            201: Joi.object({ token: tokenSchema, secret: Joi.string() }).label('IssuedApiToken'),
-            ...errorResponses(400, 401, 403),
+    idempotent(
+      {
+        method: 'POST',
+        path: '/v1/tokens',
+        options: {
+          tags: ['api', 'tokens'],
+          description:
+            'Create an API token (or V1 service token) for this tenant; the secret is shown once: a repeat with the same Idempotency-Key answers the token without it',
+          auth: { access: { scope: ['admin'] } },
+          validate: {
+            payload: Joi.object({
+              name: Joi.string().trim().min(1).max(100).required(),
+              kind: Joi.string().valid('api', 'service').default('api'),
+              role: roleSchema.default('operator'),
+              expiresInDays: Joi.number().integer().min(1).max(3650),
+            }).label('NewApiToken'),
+            failAction: failValidation,
+          },
+          response: {
+            status: {
+              201: Joi.object({ token: tokenSchema, secret: Joi.string() }).label('IssuedApiToken'),
+              ...errorResponses(400, 401, 403),
+            },
           },
         },
+        async handler(request, h) {
+          const principal = principalOf(request);
+          const body = request.payload as {
+            name: string;
+            kind: 'api' | 'service';
+            role: never;
+            expiresInDays?: number;
+          };
+          const expiresAt =
+            body.expiresInDays === undefined ? undefined : new Date(Date.now() + body.expiresInDays * 86_400_000);
+          const issued = await auth.createToken(
+            principal.tenantId,
+            { principal, requestId: request.info.id },
+            { name: body.name, kind: body.kind, role: body.role, expiresAt },
+          );
+          return h.response(issued).code(201);
+        },
       },
-      async handler(request, h) {
-        const principal = principalOf(request);
-        const body = request.payload as { name: string; kind: 'api' | 'service'; role: never; expiresInDays?: number };
-        const expiresAt = body.expiresInDays === undefined ? undefined : new Date(Date.now() + body.expiresInDays * 86_400_000);
-        const issued = await auth.createToken(
-          principal.tenantId,
-          { principal, requestId: request.info.id },
-          { name: body.name, kind: body.kind, role: body.role, expiresAt },
-        );
-        return h.response(issued).code(201);
-      },
-    }),
+      { withhold: ['secret'] },
+    ),
     {
       method: 'GET',
       path: '/v1/tokens',
@@ -63,7 +73,12 @@ export const tokenRoutesPlugin = defineRoutePlugin({
         tags: ['api', 'tokens'],
         description: "This tenant's tokens (never their secrets)",
         auth: { access: { scope: ['admin'] } },
-        response: { status: { 200: Joi.object({ items: Joi.array().items(tokenSchema) }).label('ApiTokenList'), ...errorResponses(401, 403) } },
+        response: {
+          status: {
+            200: Joi.object({ items: Joi.array().items(tokenSchema) }).label('ApiTokenList'),
+            ...errorResponses(401, 403),
+          },
+        },
       },
       handler: async (request) => ({ items: await auth.listTokens(principalOf(request)) }),
     },
@@ -77,7 +92,8 @@ export const tokenRoutesPlugin = defineRoutePlugin({
         validate: { params: Joi.object({ id: uuidSchema.required() }), failAction: failValidation },
         response: { status: { 200: tokenSchema, ...errorResponses(400, 401, 403, 404) } },
       },
-      handler: (request) => auth.revokeToken(principalOf(request), (request.params as { id: string }).id, request.info.id),
+      handler: (request) =>
+        auth.revokeToken(principalOf(request), (request.params as { id: string }).id, request.info.id),
     },
   ],
 });

@@ -7,10 +7,15 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** Set on an answer replayed from the first request with the same key. */
 export const IDEMPOTENT_REPLAY_HEADER = 'idempotent-replayed';
 
+/** How a route keeps its first answer per Idempotency-Key; set by `idempotent(route)`. */
+export interface IdempotencySettings {
+  /** Top-level fields of the answer that are never kept (a secret is shown once): a replay answers without them. */
+  readonly withhold: readonly string[];
+}
+
 declare module '@hapi/hapi' {
   interface PluginSpecificConfiguration {
-    /** Set by `idempotent(route)`: the route stores its first answer per Idempotency-Key. */
-    idempotency?: boolean;
+    idempotency?: IdempotencySettings;
   }
 }
 
@@ -35,7 +40,7 @@ export const idempotencyPlugin: Plugin<IdempotencyPluginOptions> = {
     const claims = new WeakMap<Request, Claim>();
 
     server.ext('onPreHandler', async (request: Request, h: ResponseToolkit) => {
-      if (request.route.settings.plugins?.idempotency !== true) return h.continue;
+      if (request.route.settings.plugins?.idempotency === undefined) return h.continue;
       const header: unknown = request.headers[IDEMPOTENCY_HEADER];
       if (typeof header !== 'string' || header.trim() === '') return h.continue;
       const principal = request.auth.credentials?.principal;
@@ -48,7 +53,11 @@ export const idempotencyPlugin: Plugin<IdempotencyPluginOptions> = {
         hash: requestFingerprint(request.method, path, request.payload),
       });
       if (claim.kind === 'replay') {
-        return h.response(claim.body as object).code(claim.status).header(IDEMPOTENT_REPLAY_HEADER, 'true').takeover();
+        return h
+          .response(claim.body as object)
+          .code(claim.status)
+          .header(IDEMPOTENT_REPLAY_HEADER, 'true')
+          .takeover();
       }
       claims.set(request, { tenantId: principal.tenantId, id: claim.id });
       return h.continue;
@@ -66,10 +75,23 @@ export const idempotencyPlugin: Plugin<IdempotencyPluginOptions> = {
         return h.continue;
       }
       const source: unknown = response.source;
-      const replayable = response.statusCode < 400 && (source === null || (typeof source === 'object' && !Buffer.isBuffer(source) && typeof (source as { pipe?: unknown }).pipe !== 'function'));
-      if (replayable) await idempotency.complete(claim.tenantId, claim.id, response.statusCode, source);
+      const replayable =
+        response.statusCode < 400 &&
+        (source === null ||
+          (typeof source === 'object' &&
+            !Buffer.isBuffer(source) &&
+            typeof (source as { pipe?: unknown }).pipe !== 'function'));
+      const withhold = request.route.settings.plugins?.idempotency?.withhold ?? [];
+      if (replayable)
+        await idempotency.complete(claim.tenantId, claim.id, response.statusCode, without(source, withhold));
       else await idempotency.release(claim.tenantId, claim.id);
       return h.continue;
     });
   },
 };
+
+/** The answer as it is kept: without the withheld top-level fields. */
+function without(body: unknown, withhold: readonly string[]): unknown {
+  if (withhold.length === 0 || typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  return Object.fromEntries(Object.entries(body).filter(([field]) => !withhold.includes(field)));
+}

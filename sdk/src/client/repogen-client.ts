@@ -176,7 +176,11 @@ export class RepogenClient {
     return this.#json({ method: 'POST', path: `/v1/reports/${encodeURIComponent(reportId)}/release`, json: body, idempotencyKey: options.idempotencyKey ?? crypto.randomUUID() });
   }
 
-  registerCallback(input: { url: string; events: readonly CallbackEvent[]; secret?: string; description?: string }, options: CreateOptions = {}): Promise<{ endpoint: CallbackEndpoint; secret: string }> {
+  /**
+   * Registers a callback URL. The signing secret (yours, or one generated) is answered once:
+   * a repeat with the same Idempotency-Key answers the endpoint without it.
+   */
+  registerCallback(input: { url: string; events: readonly CallbackEvent[]; secret?: string; description?: string }, options: CreateOptions = {}): Promise<{ endpoint: CallbackEndpoint; secret?: string }> {
     return this.#json({ method: 'POST', path: '/v1/callbacks', json: input, idempotencyKey: options.idempotencyKey ?? crypto.randomUUID() });
   }
 
