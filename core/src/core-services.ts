@@ -65,7 +65,7 @@ export const databaseServiceFactory = createServiceFactory({
       databaseUrl: config.databaseUrl,
       pgliteDir: path.join(config.dataDir, 'pglite'),
     });
-    const { applied } = await migrateToLatest(database.knex);
+    const { applied } = await migrateToLatest(database);
     logger.info({ store: database.kind, applied }, 'database ready');
     return database;
   },

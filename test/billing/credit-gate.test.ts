@@ -173,9 +173,11 @@ describe('billing: CREDIT accounts, the ledger and the generation gate', functio
       trx('billing_ledger').where({ tenant_id: firm.id }).select('id'),
     );
     assert.ok(entry);
-    await assert.rejects(knex('billing_ledger').where({ id: entry.id }).update({ balance_delta: 1000 }), /append-only/);
-    await assert.rejects(knex('billing_ledger').where({ id: entry.id }).delete(), /append-only/);
-    await assert.rejects(knex.raw('TRUNCATE billing_ledger'), /append-only/);
+    await host.database.asOwner(async (owner) => {
+      await assert.rejects(owner('billing_ledger').where({ id: entry.id }).update({ balance_delta: 1000 }), /append-only/);
+      await assert.rejects(owner('billing_ledger').where({ id: entry.id }).delete(), /append-only/);
+      await assert.rejects(owner.raw('TRUNCATE billing_ledger'), /append-only/);
+    });
     await assert.rejects(
       withTenant(knex, firm.id, (trx) => trx('billing_ledger').where({ id: entry.id }).delete()),
       /permission denied/,

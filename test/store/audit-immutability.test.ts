@@ -12,14 +12,15 @@ describe('audit log immutability', () => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE even to the database owner', async () => {
-    const { knex } = host.database;
-    const [entry] = await knex('audit_log').where({ tenant_id: tenant.id }).select<{ id: number }[]>('id');
-    assert.ok(entry, 'creating the tenant wrote an audit entry');
-    await assert.rejects(knex('audit_log').where({ id: entry.id }).update({ action: 'rewritten' }), /append-only/);
-    await assert.rejects(knex('audit_log').where({ id: entry.id }).delete(), /append-only/);
-    await assert.rejects(knex.raw('TRUNCATE audit_log'), /append-only/);
-    const after = await knex('audit_log').where({ id: entry.id }).first();
-    assert.equal(after.action, 'tenant.created');
+    await host.database.asOwner(async (knex) => {
+      const [entry] = await knex('audit_log').where({ tenant_id: tenant.id }).select<{ id: number }[]>('id');
+      assert.ok(entry, 'creating the tenant wrote an audit entry');
+      await assert.rejects(knex('audit_log').where({ id: entry.id }).update({ action: 'rewritten' }), /append-only/);
+      await assert.rejects(knex('audit_log').where({ id: entry.id }).delete(), /append-only/);
+      await assert.rejects(knex.raw('TRUNCATE audit_log'), /append-only/);
+      const after = await knex('audit_log').where({ id: entry.id }).first();
+      assert.equal(after.action, 'tenant.created');
+    });
   });
 
   it('refuses UPDATE and DELETE to the application role by privilege', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { withTenant } from '@repogen/core';
+import { withSystem, withTenant } from '@repogen/core';
 import { createTestHost, json, randomEmail, type TestHost, type TestTenant } from '../support/test-host.js';
 
 describe('tenant isolation (row-level security)', () => {
@@ -75,11 +75,16 @@ describe('tenant isolation (row-level security)', () => {
     );
   });
 
-  it('sees nothing at all as the application role without a tenant context', async () => {
-    const rows = await host.database.knex.transaction(async (trx) => {
-      await trx.raw('SET LOCAL ROLE repogen_app');
-      return trx('users').select('id');
-    });
-    assert.deepEqual(rows, []);
+  it('sees nothing at all outside a tenant context: a plain query on the host’s own connection', async () => {
+    const { knex } = host.database;
+    for (const table of ['users', 'api_tokens', 'sessions', 'audit_log', 'tenants']) {
+      assert.deepEqual(await knex(table).select('*'), [], `${table} outside any tenant transaction`);
+    }
+    const [{ user }] = (await knex.raw('SELECT current_user AS user')).rows as [{ user: string }];
+    assert.equal(user, 'repogen_app');
+    // The owner's rights are a transaction away, and only through withSystem.
+    const everyone = await withSystem(knex, (trx) => trx('users').whereIn('tenant_id', [a.id, b.id]).pluck<string[]>('id'));
+    assert.deepEqual(everyone, [bUserId]);
+    assert.deepEqual(await knex('users').select('id'), [], 'and the connection drops back after it');
   });
 });

@@ -21,7 +21,7 @@ let shared: Promise<Database> | undefined;
 export function testDatabase(): Promise<Database> {
   shared ??= (async () => {
     const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, pgliteDir: undefined, poolMax: 4 });
-    await migrateToLatest(database.knex);
+    await migrateToLatest(database);
     return database;
   })();
   return shared;

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { AuditService } from '../audit/audit-service.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors/domain-error.js';
-import { asSystem, withSystem, withTenant } from '../store/tenant-scope.js';
+import { withSystem, withTenant } from '../store/tenant-scope.js';
 import { decoyPasswordHash, verifyPassword } from './password.js';
 import type { Principal, Role } from './principal.js';
 import { TOKEN_PREFIX, hashSecret, issueSecret } from './secret-token.js';
@@ -37,7 +37,16 @@ export interface NewApiToken {
   readonly expiresAt: Date | undefined;
 }
 
+/** How often a token's last use is written: every request would queue one token's requests on its row. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** What `app_authenticate_token` answers for a live token. */
+interface AuthenticatedToken {
+  id: string;
+  tenant_id: string;
+  name: string;
+  role: Role;
+}
 
 /** Sign-in, sessions and API tokens. Secrets are stored as sha256 hashes only. */
 export interface AuthService {
@@ -215,29 +224,12 @@ export function createAuthService(knex: Knex, audit: AuditService, options: { se
 
   async function authenticateToken(secret: string, kind: 'api' | 'service'): Promise<Principal> {
     if (!secret.startsWith(TOKEN_PREFIX[kind])) throw INVALID_TOKEN();
-    const row = await asSystem<TokenRow | undefined>(knex, async (db) => {
-      const found = (await db('api_tokens')
-        .where({ token_hash: hashSecret(secret), kind })
-        .whereNull('revoked_at')
-        .where((q) => q.whereNull('expires_at').orWhere('expires_at', '>', db.fn.now()))
-        .first()) as TokenRow | undefined;
-      // Recorded to the minute: writing it on every request makes all requests of one token
-      // (V1's service token) wait in line for that row's lock.
-      if (
-        found &&
-        (found.last_used_at === null || Date.now() - found.last_used_at.getTime() > LAST_USED_RESOLUTION_MS)
-      ) {
-        await db('api_tokens')
-          .where({ id: found.id })
-          .where((q) =>
-            q
-              .whereNull('last_used_at')
-              .orWhere('last_used_at', '<', db.raw(`now() - interval '${LAST_USED_RESOLUTION_MS / 1000} seconds'`)),
-          )
-          .update({ last_used_at: db.fn.now() });
-      }
-      return found;
-    });
+    // A definer function checks the credential past row-level security (migration create_app_role_defaults).
+    const { rows } = await knex.raw<{ rows: AuthenticatedToken[] }>(
+      'SELECT * FROM app_authenticate_token(?, ?, ?::interval)',
+      [hashSecret(secret), kind, `${LAST_USED_RESOLUTION_MS / 1000} seconds`],
+    );
+    const row = rows[0];
     if (!row) throw INVALID_TOKEN();
     return {
       tenantId: row.tenant_id,
@@ -251,15 +243,10 @@ export function createAuthService(knex: Knex, audit: AuditService, options: { se
 
   async function authenticateSession(secret: string): Promise<Principal> {
     if (!secret.startsWith(TOKEN_PREFIX.session)) throw INVALID_TOKEN();
-    const row = await asSystem<SessionRow | undefined>(knex, (db) =>
-      db('sessions as s')
-        .join('users as u', 'u.id', 's.user_id')
-        .where('s.token_hash', hashSecret(secret))
-        .whereNull('s.revoked_at')
-        .whereNull('u.disabled_at')
-        .where('s.expires_at', '>', db.fn.now())
-        .first('s.id as session_id', 'u.id as user_id', 'u.tenant_id', 'u.role', 'u.email'),
-    );
+    const { rows } = await knex.raw<{ rows: SessionRow[] }>('SELECT * FROM app_authenticate_session(?)', [
+      hashSecret(secret),
+    ]);
+    const row = rows[0];
     if (!row) throw INVALID_TOKEN();
     return {
       tenantId: row.tenant_id,

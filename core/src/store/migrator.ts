@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Knex } from 'knex';
+import type { Database } from './database.js';
 
 interface MigrationModule {
   readonly up: (knex: Knex) => Promise<void>;
@@ -41,10 +42,19 @@ export interface MigrationResult {
   readonly applied: readonly string[];
 }
 
-export async function migrateToLatest(knex: Knex, directory = DEFAULT_MIGRATIONS_DIR): Promise<MigrationResult> {
-  const [, applied] = (await knex.migrate.latest({
-    migrationSource: new DirectoryMigrationSource(directory),
-    tableName: 'knex_migrations',
-  })) as [number, string[]];
+/** Applies the pending migrations with the owner's rights (the application role may not change the schema). */
+export async function migrateToLatest(database: Database, directory = DEFAULT_MIGRATIONS_DIR): Promise<MigrationResult> {
+  const applied = await database.asOwner(async (owner) => {
+    const [, names] = (await owner.migrate.latest({
+      migrationSource: new DirectoryMigrationSource(directory),
+      tableName: 'knex_migrations',
+    })) as [number, string[]];
+    return names;
+  });
+  if (applied.length > 0 && database.kind === 'postgres') {
+    // A connection opened before the first migration created the application role runs as the owner.
+    await database.knex.destroy();
+    database.knex.initialize();
+  }
   return { applied };
 }

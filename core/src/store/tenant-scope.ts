@@ -26,14 +26,9 @@ export async function withTenant<T>(
  * creation); every caller is listed by searching for this name.
  */
 export async function withSystem<T>(knex: Knex, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-  return knex.transaction(work);
-}
-
-/**
- * Runs `work` with the owner's rights, past row-level security, without a transaction: for
- * statements that need no atomicity with each other, on a path too hot for BEGIN and COMMIT
- * (authenticating every request). The same rule as `withSystem` applies to its callers.
- */
-export function asSystem<T>(knex: Knex, work: (db: Knex) => Promise<T>): Promise<T> {
-  return work(knex);
+  return knex.transaction(async (trx) => {
+    // Connections run as the application role; 'none' is the login's own role, for this transaction only.
+    await trx.raw(`SELECT set_config('role', 'none', true)`);
+    return work(trx);
+  });
 }
