@@ -41,7 +41,10 @@ async function tenantIdFor(runtime: HostRuntime, slug: string): Promise<string> 
   return tenant.id;
 }
 
-/** Runs a command body and closes the services it opened, turning domain errors into CLI errors. */
+/**
+ * Runs a command body and closes the services it opened, turning domain errors into CLI errors.
+ * Commands check their options before calling it, so a usage error never opens the store.
+ */
 async function withRuntime(runtime: () => Promise<HostRuntime>, body: (runtime: HostRuntime) => Promise<void>): Promise<number> {
   const host = await runtime();
   try {
@@ -123,103 +126,113 @@ export const commands: readonly Command[] = [
     name: 'job run',
     summary: 'Run a job now in this process and print its outcome, e.g. maintenance.expire-sessions',
     usage: 'repogen job run --name <job> [--payload <json>] [--timeout <seconds>]',
-    run: (runtime, args) =>
-      withRuntime(runtime, async (host) => {
-        const values = parse(args, { name: { type: 'string' }, payload: { type: 'string' }, timeout: { type: 'string' } });
-        const name = required(values, 'name');
-        const timeout = values.timeout === undefined ? 120 : Number(values.timeout);
-        if (!Number.isInteger(timeout) || timeout < 1) throw new CliError('--timeout must be a whole number of seconds ≥ 1', EXIT.usage);
-        let payload: unknown = {};
-        if (typeof values.payload === 'string') {
-          try {
-            payload = JSON.parse(values.payload);
-          } catch {
-            throw new CliError('--payload must be JSON', EXIT.usage);
-          }
+    run(runtime, args) {
+      const values = parse(args, { name: { type: 'string' }, payload: { type: 'string' }, timeout: { type: 'string' } });
+      const name = required(values, 'name');
+      const timeout = values.timeout === undefined ? 120 : Number(values.timeout);
+      if (!Number.isInteger(timeout) || timeout < 1) throw new CliError('--timeout must be a whole number of seconds ≥ 1', EXIT.usage);
+      let payload: unknown = {};
+      if (typeof values.payload === 'string') {
+        try {
+          payload = JSON.parse(values.payload);
+        } catch {
+          throw new CliError('--payload must be JSON', EXIT.usage);
         }
+      }
+      return withRuntime(runtime, async (host) => {
         const record = await runJob(host, name, payload, timeout * 1000);
         process.stdout.write(`${JSON.stringify(record)}\n`);
         if (record.state !== 'completed') {
           throw new CliError(`${record.error?.code ?? 'JOB_FAILED'}: ${record.error?.message ?? `the job is ${record.state}`}`, EXIT.failure);
         }
-      }),
+      });
+    },
   },
   {
     name: 'migrate',
     summary: 'Apply pending database migrations and exit',
     usage: 'repogen migrate',
-    run: (runtime, args) =>
-      withRuntime(runtime, async (host) => {
-        parse(args, {});
+    run(runtime, args) {
+      parse(args, {});
+      return withRuntime(runtime, async (host) => {
         const database = await host.registry.get(coreServices.database);
         process.stdout.write(`Migrations are up to date on ${database.kind}.\n`);
-      }),
+      });
+    },
   },
   {
     name: 'tenant create',
     summary: 'Create a tenant (the firm, or a bank that orders custom packs)',
     usage: 'repogen tenant create --slug <slug> --name <name> [--kind firm|bank]',
-    run: (runtime, args) =>
-      withRuntime(runtime, async (host) => {
-        const values = parse(args, { slug: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' } });
-        const kind = (values.kind as string | undefined) ?? 'firm';
-        if (kind !== 'firm' && kind !== 'bank') throw new CliError('--kind must be firm or bank', EXIT.usage);
+    run(runtime, args) {
+      const values = parse(args, { slug: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' } });
+      const kind = (values.kind as string | undefined) ?? 'firm';
+      if (kind !== 'firm' && kind !== 'bank') throw new CliError('--kind must be firm or bank', EXIT.usage);
+      const request = { slug: required(values, 'slug'), name: required(values, 'name'), kind } as const;
+      return withRuntime(runtime, async (host) => {
         const tenants = await host.registry.get(coreServices.tenants);
-        const tenant = await tenants.createTenant({ system: SYSTEM_ACTOR }, { slug: required(values, 'slug'), name: required(values, 'name'), kind });
+        const tenant = await tenants.createTenant({ system: SYSTEM_ACTOR }, request);
         process.stdout.write(`${JSON.stringify(tenant)}\n`);
-      }),
+      });
+    },
   },
   {
     name: 'user create',
     summary: 'Create a user in a tenant; the password is read from --password or NEW_USER_PASSWORD',
     usage: 'repogen user create --tenant <slug> --email <email> --role <role> [--name <display name>] [--password <password>]',
-    run: (runtime, args) =>
-      withRuntime(runtime, async (host) => {
-        const values = parse(args, {
-          tenant: { type: 'string' },
-          email: { type: 'string' },
-          role: { type: 'string' },
-          name: { type: 'string' },
-          password: { type: 'string' },
-        });
-        const email = required(values, 'email');
-        const password = (values.password as string | undefined) ?? process.env.NEW_USER_PASSWORD;
-        if (!password) throw new CliError('--password (or NEW_USER_PASSWORD in the environment) is required', EXIT.usage);
-        const tenantId = await tenantIdFor(host, required(values, 'tenant'));
+    run(runtime, args) {
+      const values = parse(args, {
+        tenant: { type: 'string' },
+        email: { type: 'string' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        password: { type: 'string' },
+      });
+      const slug = required(values, 'tenant');
+      const email = required(values, 'email');
+      const userRole = role(required(values, 'role'));
+      const password = (values.password as string | undefined) ?? process.env.NEW_USER_PASSWORD;
+      if (!password) throw new CliError('--password (or NEW_USER_PASSWORD in the environment) is required', EXIT.usage);
+      return withRuntime(runtime, async (host) => {
+        const tenantId = await tenantIdFor(host, slug);
         const tenants = await host.registry.get(coreServices.tenants);
         const user = await tenants.createUser(tenantId, { system: SYSTEM_ACTOR }, {
           email,
           displayName: (values.name as string | undefined) ?? email,
           password,
-          role: role(required(values, 'role')),
+          role: userRole,
         });
         process.stdout.write(`${JSON.stringify(user)}\n`);
-      }),
+      });
+    },
   },
   {
     name: 'token create',
     summary: "Create an API token, or with --service V1's service token; prints the secret once",
     usage: 'repogen token create --tenant <slug> --name <name> [--role <role>] [--service] [--days <n>]',
-    run: (runtime, args) =>
-      withRuntime(runtime, async (host) => {
-        const values = parse(args, {
-          tenant: { type: 'string' },
-          name: { type: 'string' },
-          role: { type: 'string' },
-          service: { type: 'boolean' },
-          days: { type: 'string' },
-        });
-        const days = values.days === undefined ? undefined : Number(values.days);
-        if (days !== undefined && (!Number.isInteger(days) || days < 1)) throw new CliError('--days must be a whole number ≥ 1', EXIT.usage);
-        const tenantId = await tenantIdFor(host, required(values, 'tenant'));
+    run(runtime, args) {
+      const values = parse(args, {
+        tenant: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        service: { type: 'boolean' },
+        days: { type: 'string' },
+      });
+      const days = values.days === undefined ? undefined : Number(values.days);
+      if (days !== undefined && (!Number.isInteger(days) || days < 1)) throw new CliError('--days must be a whole number ≥ 1', EXIT.usage);
+      const slug = required(values, 'tenant');
+      const request = {
+        kind: values.service === true ? ('service' as const) : ('api' as const),
+        name: required(values, 'name'),
+        role: role((values.role as string | undefined) ?? (values.service === true ? 'service' : 'operator')),
+        expiresAt: days === undefined ? undefined : new Date(Date.now() + days * 86_400_000),
+      };
+      return withRuntime(runtime, async (host) => {
+        const tenantId = await tenantIdFor(host, slug);
         const auth = await host.registry.get(coreServices.auth);
-        const issued = await auth.createToken(tenantId, { system: SYSTEM_ACTOR }, {
-          kind: values.service === true ? 'service' : 'api',
-          name: required(values, 'name'),
-          role: role((values.role as string | undefined) ?? (values.service === true ? 'service' : 'operator')),
-          expiresAt: days === undefined ? undefined : new Date(Date.now() + days * 86_400_000),
-        });
+        const issued = await auth.createToken(tenantId, { system: SYSTEM_ACTOR }, request);
         process.stdout.write(`${JSON.stringify({ ...issued.token, secret: issued.secret })}\n`);
-      }),
+      });
+    },
   },
 ];

@@ -1,5 +1,6 @@
 #!/usr/bin/env -S node --no-node-snapshot
 import { ConfigError } from '../config/config.js';
+import { StoreInUseError } from '../store/store-lock.js';
 import { CliError, EXIT } from './cli-error.js';
 import { commands, type Command } from './commands.js';
 import { createHostRuntime } from './host-runtime.js';
@@ -46,6 +47,9 @@ main(process.argv.slice(2)).then(
     } else if (error instanceof CliError) {
       process.stderr.write(`repogen: ${error.message}\n`);
       process.exitCode = error.exitCode;
+    } else if (error instanceof StoreInUseError) {
+      process.stderr.write(`repogen: ${error.message}\n`);
+      process.exitCode = EXIT.failure;
     } else {
       process.stderr.write(`repogen: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exitCode = EXIT.failure;

@@ -65,6 +65,8 @@ describe('loadConfig', () => {
     ['REPOGEN_COOKIE_SECURE', 'yes'],
     ['REPOGEN_SESSION_TTL_HOURS', '0'],
     ['NODE_ENV', 'staging'],
+    ['REPOGEN_SOFFICE_BIN', '/nowhere/soffice.bin'],
+    ['REPOGEN_STAMP_FONT', '/nowhere/font.ttf'],
   ] as const) {
     it(`refuses ${variable}=${value} with an error naming the variable`, () => {
       const error = configError({ [variable]: value });
@@ -86,6 +88,10 @@ describe('loadConfig', () => {
     assert.equal(error.variable, 'REPOGEN_FOO');
     assert.match(error.message, /REPOGEN_FOO is not a known setting/);
     assert.match(error.message, /REPOGEN_LOG_LEVEL/, 'the message lists the known settings');
+  });
+
+  it('knows the renderer’s file settings when the files exist, and the pack CLI’s token', () => {
+    assert.doesNotThrow(() => loadConfig({ REPOGEN_UNO_PYTHON: process.execPath, REPOGEN_TOKEN: 'rga_for_repogen_pack' }));
   });
 
   it('does not print the database URL it refuses, which may hold a password', () => {

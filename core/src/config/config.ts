@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** The host's configuration, read from the environment once at boot. */
@@ -27,6 +28,9 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** Files the renderer takes from the environment instead of searching for them. */
+const RENDERER_FILE_VARIABLES = ['REPOGEN_SOFFICE_BIN', 'REPOGEN_UNO_PYTHON', 'REPOGEN_STAMP_FONT'] as const;
+
 /** Every REPOGEN_* variable the host knows; any other one is a typo that must stop the boot. */
 const KNOWN_REPOGEN_VARIABLES = new Set([
   'REPOGEN_DATA_DIR',
@@ -35,6 +39,10 @@ const KNOWN_REPOGEN_VARIABLES = new Set([
   'REPOGEN_COOKIE_SECURE',
   'REPOGEN_SHUTDOWN_GRACE_MS',
   'REPOGEN_RESERVATION_MAX_AGE_HOURS',
+  // Read where the renderer finds LibreOffice and the stamp font; checked here to exist.
+  ...RENDERER_FILE_VARIABLES,
+  // The repogen-pack CLI's token for `publish`; the host does not use it.
+  'REPOGEN_TOKEN',
 ]);
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -45,13 +53,17 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       throw new ConfigError(name, `is not a known setting (known: ${[...KNOWN_REPOGEN_VARIABLES].join(', ')})`);
     }
   }
+  for (const name of RENDERER_FILE_VARIABLES) {
+    const file = env[name];
+    if (file !== undefined && file !== '' && !fs.existsSync(file)) throw new ConfigError(name, `names ${file}, which does not exist`);
+  }
   const production = readEnum(env, 'NODE_ENV', ['development', 'production', 'test'], 'development') === 'production';
   return {
     port: readInteger(env, 'PORT', 8080, 0, 65535),
     host: readString(env, 'HOST', '0.0.0.0'),
     databaseUrl: readDatabaseUrl(env),
     dataDir: path.resolve(cwd, readString(env, 'REPOGEN_DATA_DIR', 'var')),
-    logLevel: readEnum(env, 'REPOGEN_LOG_LEVEL', LOG_LEVELS, production ? 'info' : 'info'),
+    logLevel: readEnum(env, 'REPOGEN_LOG_LEVEL', LOG_LEVELS, 'info'),
     production,
     sessionTtlHours: readInteger(env, 'REPOGEN_SESSION_TTL_HOURS', 12, 1, 24 * 30),
     cookieSecure: readBoolean(env, 'REPOGEN_COOKIE_SECURE', production),
