@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
-import { createJobService, createLogger, generateReportJob, withTenant, type JobService } from '@repogen/core';
+import { generateReportJob, withTenant, type JobService } from '@repogen/core';
 import { libreOfficeOrSkip } from '../render/render-fixtures.js';
 import { sbiFixtureInput } from '../reports/report-test-pack.js';
 import { buildPackVariant, SBI_PACK_DIR, uniquePackKey } from '../support/pack-sources.js';
 import { createTestHost, json, type TestHost } from '../support/test-host.js';
+import { startTestWorker } from '../support/test-worker.js';
 import { BillingDriver } from './billing-test-support.js';
 
 /** Whether a page paints with the watermark's translucency (the stamper's only use of opacity). */
@@ -30,14 +31,7 @@ describe('billing: release through the gate, with the DRAFT watermark removed', 
   before(async function () {
     libreOfficeOrSkip(this);
     host = await createTestHost();
-    worker = await createJobService({
-      database: host.database,
-      databaseUrl: process.env.DATABASE_URL,
-      logger: createLogger('silent'),
-      jobs: [generateReportJob],
-      shutdownGraceMs: 10_000,
-    });
-    await worker.work([generateReportJob], host.registry);
+    worker = await startTestWorker(host, [generateReportJob]);
   });
 
   after(async () => {

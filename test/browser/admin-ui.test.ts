@@ -8,12 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
-import { coreJobs, coreServices, createJobService, createLogger, type JobService } from '@repogen/core';
+import { coreJobs, coreServices, type JobService } from '@repogen/core';
 import { BillingDriver } from '../billing/billing-test-support.js';
 import { pdfWithPages } from '../evidence/evidence-test-support.js';
 import { libreOfficeOrSkip } from '../render/render-fixtures.js';
 import { buildPackVariant, SBI_PACK_DIR, uniquePackKey } from '../support/pack-sources.js';
 import { createTestHost, json, randomEmail, type TestHost, type TestTenant } from '../support/test-host.js';
+import { startTestWorker } from '../support/test-worker.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(ROOT, 'test/artifacts');
@@ -101,14 +102,7 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     host = await createTestHost();
     await host.server.start();
     baseUrl = `http://127.0.0.1:${host.server.info.port}`;
-    worker = await createJobService({
-      database: host.database,
-      databaseUrl: process.env.DATABASE_URL,
-      logger: createLogger('silent'),
-      jobs: coreJobs,
-      shutdownGraceMs: 10_000,
-    });
-    await worker.work(coreJobs, host.registry);
+    worker = await startTestWorker(host, coreJobs);
 
     firm = await host.createTenant('firm');
     packKey = uniquePackKey('UI');

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createJobService, createLogger, ocrEvidenceJob, type JobService } from '@repogen/core';
+import { ocrEvidenceJob, type JobService } from '@repogen/core';
 import { createTestHost, json, type TestHost, type TestTenant } from '../support/test-host.js';
+import { startTestWorker } from '../support/test-worker.js';
 import { createReport, multipart, pdfWithPages, publishSbiVariant } from './evidence-test-support.js';
 import { fixturePath, readTruth } from './ocr-labelled-set.js';
 
@@ -67,14 +68,7 @@ describe('evidence OCR job and proposals', function () {
     host = await createTestHost();
     firm = await host.createTenant('firm');
     packKey = await publishSbiVariant(host, firm);
-    worker = await createJobService({
-      database: host.database,
-      databaseUrl: process.env.DATABASE_URL,
-      logger: createLogger('silent'),
-      jobs: [ocrEvidenceJob],
-      shutdownGraceMs: 10_000,
-    });
-    await worker.work([ocrEvidenceJob], host.registry);
+    worker = await startTestWorker(host, [ocrEvidenceJob]);
   });
 
   after(async () => {

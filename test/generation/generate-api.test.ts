@@ -6,8 +6,6 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PDFDocument } from 'pdf-lib';
 import {
-  createJobService,
-  createLogger,
   generateReportJob,
   withSystem,
   withTenant,
@@ -17,6 +15,7 @@ import { libreOfficeOrSkip, pdfToText, qpdfCheck } from '../render/render-fixtur
 import { buildReportTestPack, sbiFixtureInput } from '../reports/report-test-pack.js';
 import { buildPackVariant, SBI_PACK_DIR, uniquePackKey } from '../support/pack-sources.js';
 import { createTestHost, json, type TestHost, type TestTenant } from '../support/test-host.js';
+import { startTestWorker } from '../support/test-worker.js';
 
 interface JobView {
   state: string;
@@ -98,14 +97,7 @@ describe('report generation through the API, with an in-process worker', functio
     assert.equal(created.statusCode, 201, created.payload);
     reportId = json(created).id as string;
     // A worker of its own beside the host's job service (which only sends), as `repogen worker` is.
-    worker = await createJobService({
-      database: host.database,
-      databaseUrl: process.env.DATABASE_URL,
-      logger: createLogger('silent'),
-      jobs: [generateReportJob],
-      shutdownGraceMs: 10_000,
-    });
-    await worker.work([generateReportJob], host.registry);
+    worker = await startTestWorker(host, [generateReportJob]);
   });
 
   after(async () => {

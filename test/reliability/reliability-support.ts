@@ -3,11 +3,12 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { coreServices, createJobService, createLogger, generateReportJob, type JobService } from '@repogen/core';
+import { coreServices, generateReportJob, type JobService } from '@repogen/core';
 import { reportPackVariant, sbiFixtureInput } from '../reports/report-test-pack.js';
 import { buildPackVariant, SBI_PACK_DIR } from '../support/pack-sources.js';
 import { cliEnv, spawnCli } from '../support/run-cli.js';
 import { json, type TestHost, type TestTenant } from '../support/test-host.js';
+import { startTestWorker } from '../support/test-worker.js';
 
 export interface JobView {
   state: string;
@@ -290,14 +291,6 @@ export function freePort(): Promise<number> {
 }
 
 /** A worker for `reports.generate` in the test process, on the host's services, as `repogen worker` runs it. */
-export async function startInProcessWorker(host: TestHost): Promise<JobService> {
-  const worker = await createJobService({
-    database: host.database,
-    databaseUrl: process.env.DATABASE_URL,
-    logger: createLogger('silent'),
-    jobs: [generateReportJob],
-    shutdownGraceMs: 10_000,
-  });
-  await worker.work([generateReportJob], host.registry);
-  return worker;
+export function startInProcessWorker(host: TestHost): Promise<JobService> {
+  return startTestWorker(host, [generateReportJob]);
 }

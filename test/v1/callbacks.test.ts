@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createJobService, createLogger, type JobService } from '@repogen/core';
+import type { JobService } from '@repogen/core';
 import { deliverCallbackJob, v1BridgeServices } from '@repogen/plugin-v1-bridge';
 import { RepogenApiError, RepogenClient, verifyCallbackSignature, type CallbackBody } from '@repogen/sdk/client';
 import { createTestHost, json, type TestHost, type TestTenant } from '../support/test-host.js';
+import { startTestWorker } from '../support/test-worker.js';
 import { startCallbackListener, type CallbackListener } from './callback-listener.js';
 
 describe('callbacks: registration, signed deliveries with retries, the log and redelivery', function () {
@@ -22,8 +23,7 @@ describe('callbacks: registration, signed deliveries with retries, the log and r
     await host.server.start();
     client = new RepogenClient({ baseUrl: `http://127.0.0.1:${host.server.info.port}`, serviceToken: (await firm.headers('service'))['x-service-token']! });
     listener = await startCallbackListener();
-    worker = await createJobService({ database: host.database, databaseUrl: process.env.DATABASE_URL, logger: createLogger('silent'), jobs: [deliverCallbackJob], shutdownGraceMs: 5000 });
-    await worker.work([deliverCallbackJob], host.registry);
+    worker = await startTestWorker(host, [deliverCallbackJob], { shutdownGraceMs: 5000 });
   });
 
   after(async () => {

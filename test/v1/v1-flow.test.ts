@@ -3,12 +3,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createJobService, createLogger, generateReportJob, ocrEvidenceJob, type JobService } from '@repogen/core';
+import { generateReportJob, ocrEvidenceJob, type JobService } from '@repogen/core';
 import { deliverCallbackJob } from '@repogen/plugin-v1-bridge';
 import { RepogenClient, verifyCallbackSignature, type CallbackBody, type UploadProgress } from '@repogen/sdk/client';
 import { libreOfficeOrSkip } from '../render/render-fixtures.js';
 import { buildReportTestPack, sbiFixtureInput } from '../reports/report-test-pack.js';
 import { createTestHost, type TestHost, type TestTenant } from '../support/test-host.js';
+import { startTestWorker } from '../support/test-worker.js';
 import { uniqueJpeg } from '../evidence/evidence-test-support.js';
 import { startCallbackListener, type CallbackListener, type ReceivedCallback } from './callback-listener.js';
 
@@ -48,8 +49,7 @@ describe('V1 through RepogenClient, end to end', function () {
     client = new RepogenClient({ baseUrl: `http://127.0.0.1:${host.server.info.port}`, serviceToken: (await firm.headers('service'))['x-service-token']! });
     listener = await startCallbackListener();
     const jobs = [generateReportJob, ocrEvidenceJob, deliverCallbackJob];
-    worker = await createJobService({ database: host.database, databaseUrl: process.env.DATABASE_URL, logger: createLogger('silent'), jobs, shutdownGraceMs: 10_000 });
-    await worker.work(jobs, host.registry);
+    worker = await startTestWorker(host, jobs);
   });
 
   after(async () => {
