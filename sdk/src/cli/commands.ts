@@ -181,7 +181,7 @@ export const packCommands: readonly PackCommand[] = [
       }
       context.out.result(body, () => [
         result.status === 201
-          ? `Uploaded ${body.version?.key}@${body.version?.version} as ${body.version?.status}; an admin publishes it after review`
+          ? `Uploaded ${body.version?.key}@${body.version?.version} as ${body.version?.status}; the platform's admins publish it after review`
           : `${body.version?.key}@${body.version?.version} was already there with the same digest (${body.version?.status})`,
       ]);
       return EXIT.ok;
