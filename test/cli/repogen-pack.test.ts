@@ -117,6 +117,28 @@ describe('repogen-pack: init → build → test → publish', function () {
     }
   });
 
+  it('fails a fixture whose input breaks schema.json, or whose expected file asserts nothing', async () => {
+    const fixtures = path.join(packDir, 'fixtures');
+    const inputFile = path.join(fixtures, 'example.input.json');
+    const expectedFile = path.join(fixtures, 'example.expected.json');
+    const [input, expected] = [await fs.readFile(inputFile, 'utf8'), await fs.readFile(expectedFile, 'utf8')];
+    try {
+      await fs.writeFile(inputFile, JSON.stringify({ property: { areaSqm: 'large', ratePerSqm: 42_000 } }));
+      const invalid = await repogenPack(['test', packDir]);
+      assert.equal(invalid.code, 1, invalid.stderr + invalid.stdout);
+      assert.match(invalid.stdout, /input \/property\/areaSqm: must be number/);
+      await fs.writeFile(inputFile, input);
+
+      await fs.writeFile(expectedFile, '{}');
+      const empty = await repogenPack(['test', packDir]);
+      assert.equal(empty.code, 1, empty.stderr + empty.stdout);
+      assert.match(empty.stdout, /asserts nothing/);
+    } finally {
+      await fs.writeFile(inputFile, input);
+      await fs.writeFile(expectedFile, expected);
+    }
+  });
+
   it('publishes the archive to a host as a draft, idempotently', async () => {
     const archive = path.join(packDir, 'dist', `${key}-0.1.0.rpack`);
     const token = (await firm.headers('author')).authorization!.replace(/^Bearer /, '');

@@ -105,6 +105,26 @@ describe('pack registry', function () {
     assert.equal(lookup.statusCode, 404);
   });
 
+  it('refuses a pack whose fixture input breaks its own schema, or whose expected file asserts nothing', async () => {
+    const fixtures = await fs.readdir(path.join(SBI_PACK_DIR, 'fixtures'));
+    const inputFile = fixtures.find((name) => name.endsWith('.input.json'))!;
+    const expectedFile = fixtures.find((name) => name.endsWith('.expected.json'))!;
+    const variants = {
+      // The pack ignores a field it does not know, so only the schema check can fail this case.
+      [`fixtures/${inputFile}`]: (text: string) => JSON.stringify({ ...(JSON.parse(text) as object), surveyorsNote: 'not in the schema' }),
+      [`fixtures/${expectedFile}`]: () => '{}',
+    };
+    for (const [file, edit] of Object.entries(variants)) {
+      const key = uniquePackKey('FIXTURE');
+      const broken = await buildPackVariant(SBI_PACK_DIR, { packageJson: (pkg) => (pkg.repogen = { ...pkg.repogen, key }), files: { [file]: edit } });
+      const response = await upload(firm, broken.bytes);
+      assert.equal(response.statusCode, 422, `${file}: ${response.payload}`);
+      assert.equal(json(response).code, 'PACK_FIXTURES_FAILED');
+      const problems = (json(response).details.outcomes as { problems: string[] }[]).flatMap((outcome) => outcome.problems).join('\n');
+      assert.match(problems, file.endsWith('.input.json') ? /input \/: .*additional/ : /asserts nothing/);
+    }
+  });
+
   it('lets only the firm upload a global pack', async () => {
     const key = uniquePackKey('GLOBAL');
     const global = await buildPackVariant(SBI_PACK_DIR, { packageJson: (pkg) => (pkg.repogen = { ...pkg.repogen, key }) });

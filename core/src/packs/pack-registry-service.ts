@@ -312,7 +312,11 @@ export function createPackRegistryService(deps: {
     if (cases.length === 0) {
       throw new InvalidError('PACK_FIXTURES_MISSING', 'A pack needs at least one fixture case (fixtures/<name>.input.json and .expected.json)');
     }
-    const outcomes = await runFixtures(cases, async (request) => (await sandbox.call(ref, callerTenantId, 'compute', request, limits)).result);
+    const outcomes = await runFixtures(
+      cases,
+      async (request) => (await sandbox.call(ref, callerTenantId, 'compute', request, limits)).result,
+      { schema: parseJsonFile(archive, 'schema.json') },
+    );
     const failed = outcomes.filter((outcome) => !outcome.passed);
     if (failed.length > 0) {
       throw new UnprocessableError('PACK_FIXTURES_FAILED', `${failed.length} of ${outcomes.length} fixture cases failed in the sandbox`, { outcomes: failed });

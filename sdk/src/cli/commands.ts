@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { readPackArchive, PackArchiveError } from '../archive/read-pack-archive.js';
 import { buildPack, PackBuildError, readPackSource } from '../build/build-pack.js';
+import type { JsonValue } from '../contract/pack-contract.js';
 import { discoverFixtures, runFixtures } from '../fixtures/run-fixtures.js';
 import { CliFailure, EXIT, type CliOutput } from './cli-output.js';
 import { scaffoldPack } from './scaffold-pack.js';
@@ -119,7 +120,8 @@ export const packCommands: readonly PackCommand[] = [
       if (cases.length === 0) throw new CliFailure('no fixture cases: add fixtures/<name>.input.json and <name>.expected.json', EXIT.invalid);
       const sandbox = await openLocalSandbox(built.manifest, built.files.get('logic.js')!);
       try {
-        const outcomes = await runFixtures(cases, (request) => sandbox.compute(request));
+        const schema = JSON.parse(built.files.get('schema.json')!.toString('utf8')) as JsonValue;
+        const outcomes = await runFixtures(cases, (request) => sandbox.compute(request), { schema });
         const failed = outcomes.filter((outcome) => !outcome.passed).length;
         context.out.result({ passed: outcomes.length - failed, failed, outcomes }, () => [
           ...outcomes.flatMap((outcome) => [`${outcome.passed ? '✔' : '✘'} ${outcome.name}`, ...outcome.problems.map((problem) => `    ${problem}`)]),
