@@ -156,6 +156,12 @@ describe('repogen-pack: init → build → test → publish', function () {
     const refused = await repogenPack(['publish', archive, '--host', uri, '--token', 'rga_wrong']);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /401/);
+
+    const missing = path.join(packDir, 'dist', 'NO_SUCH_PACK_V1-0.1.0.rpack');
+    const notThere = await repogenPack(['publish', missing, '--host', uri, '--token', token]);
+    assert.equal(notThere.code, 2, 'a missing file is a usage error, not an unreachable host');
+    assert.ok(notThere.stderr.includes(`${missing} does not exist`), notThere.stderr);
+    assert.doesNotMatch(notThere.stderr, /could not reach/);
   });
 
   it('names what is wrong with a broken pack and exits with the invalid code', async () => {

@@ -31,6 +31,22 @@ function dirArgument(context: CommandContext): string {
   return path.resolve(dir);
 }
 
+/** The file an argument names, read whole; a missing or unreadable file is the caller's mistake, not the host's. */
+async function readFileArgument(file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EISDIR'
+          ? 'is a folder, not a .rpack file (run repogen-pack build first)'
+          : `cannot be read (${(error as Error).message})`;
+    throw new CliFailure(`${file} ${reason}`, EXIT.usage);
+  }
+}
+
 /** Turns the sdk's typed failures into CLI failures with their problems. */
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -161,13 +177,18 @@ export const packCommands: readonly PackCommand[] = [
     summary: 'Upload an archive to a host; it is stored as a draft for review',
     options: { host: { type: 'string' }, token: { type: 'string' } },
     async run(context) {
-      const file = dirArgument(context);
+      const [given] = context.positionals;
+      if (!given) throw new CliFailure('an archive file (.rpack) is required', EXIT.usage);
+      const file = path.resolve(given);
       const host = context.options.host;
       const token = (context.options.token as string | undefined) ?? process.env.REPOGEN_TOKEN;
       if (typeof host !== 'string' || !host) throw new CliFailure('--host is required', EXIT.usage);
+      if (!URL.canParse(host) || !/^https?:$/.test(new URL(host).protocol))
+        throw new CliFailure(`--host ${host} is not an http(s) URL`, EXIT.usage);
       if (!token) throw new CliFailure('--token (or REPOGEN_TOKEN) is required', EXIT.usage);
+      const bytes = await readFileArgument(file);
       const interactive = !context.out.json && process.stderr.isTTY;
-      const result = await publishPack(file, {
+      const result = await publishPack(bytes, {
         host,
         token,
         onProgress: (sent, total) => {
