@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readPackArchive } from '@repogen/sdk';
 import { createTestHost, json, type TestHost, type TestTenant } from '../support/test-host.js';
 import { SBI_PACK_DIR, uniquePackKey } from '../support/pack-sources.js';
 import { libreOfficeOrSkip, pdfToText, qpdfCheck } from '../render/render-fixtures.js';
@@ -17,11 +18,16 @@ interface Run {
   readonly stderr: string;
 }
 
-function repogenPack(args: readonly string[]): Promise<Run> {
+function repogenPack(args: readonly string[], cwd?: string): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--no-node-snapshot', PACK_CLI, ...args], { timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--no-node-snapshot', PACK_CLI, ...args],
+      { timeout: 120_000, cwd },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -74,6 +80,20 @@ describe('repogen-pack: init → build → test → publish', function () {
     assert.equal(JSON.parse(validateArchive.stdout).digest, built.digest);
   });
 
+  it('builds the same bytes from whichever folder it runs in', async () => {
+    const digests: string[] = [];
+    for (const cwd of [work, packDir, os.tmpdir(), path.dirname(PACK_CLI)]) {
+      const build = await repogenPack(['build', path.relative(cwd, packDir) || '.', '--json'], cwd);
+      assert.equal(build.code, 0, build.stderr);
+      digests.push((JSON.parse(build.stdout) as { digest: string }).digest);
+    }
+    assert.equal(new Set(digests).size, 1, `digests: ${digests.join(', ')}`);
+    const archive = await readPackArchive(await fs.readFile(path.join(packDir, 'dist', `${key}-0.1.0.rpack`)));
+    const logic = archive.files.get('logic.js')!.toString('utf8');
+    assert.match(logic, /^ {2}\/\/ src\/index\.ts$/m, "the pack's own modules are named from its folder");
+    assert.ok(!logic.includes(packDir.slice(1)), 'the folder of the build names nothing in the bundle');
+  });
+
   it('runs every fixture through the real sandbox, and fails when one does not hold', async () => {
     const passing = await repogenPack(['test', packDir, '--json']);
     assert.equal(passing.code, 0, passing.stderr + passing.stdout);
@@ -97,6 +117,28 @@ describe('repogen-pack: init → build → test → publish', function () {
     }
   });
 
+  it('fails a fixture whose input breaks schema.json, or whose expected file asserts nothing', async () => {
+    const fixtures = path.join(packDir, 'fixtures');
+    const inputFile = path.join(fixtures, 'example.input.json');
+    const expectedFile = path.join(fixtures, 'example.expected.json');
+    const [input, expected] = [await fs.readFile(inputFile, 'utf8'), await fs.readFile(expectedFile, 'utf8')];
+    try {
+      await fs.writeFile(inputFile, JSON.stringify({ property: { areaSqm: 'large', ratePerSqm: 42_000 } }));
+      const invalid = await repogenPack(['test', packDir]);
+      assert.equal(invalid.code, 1, invalid.stderr + invalid.stdout);
+      assert.match(invalid.stdout, /input \/property\/areaSqm: must be number/);
+      await fs.writeFile(inputFile, input);
+
+      await fs.writeFile(expectedFile, '{}');
+      const empty = await repogenPack(['test', packDir]);
+      assert.equal(empty.code, 1, empty.stderr + empty.stdout);
+      assert.match(empty.stdout, /asserts nothing/);
+    } finally {
+      await fs.writeFile(inputFile, input);
+      await fs.writeFile(expectedFile, expected);
+    }
+  });
+
   it('publishes the archive to a host as a draft, idempotently', async () => {
     const archive = path.join(packDir, 'dist', `${key}-0.1.0.rpack`);
     const token = (await firm.headers('author')).authorization!.replace(/^Bearer /, '');
@@ -114,12 +156,21 @@ describe('repogen-pack: init → build → test → publish', function () {
     const refused = await repogenPack(['publish', archive, '--host', uri, '--token', 'rga_wrong']);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /401/);
+
+    const missing = path.join(packDir, 'dist', 'NO_SUCH_PACK_V1-0.1.0.rpack');
+    const notThere = await repogenPack(['publish', missing, '--host', uri, '--token', token]);
+    assert.equal(notThere.code, 2, 'a missing file is a usage error, not an unreachable host');
+    assert.ok(notThere.stderr.includes(`${missing} does not exist`), notThere.stderr);
+    assert.doesNotMatch(notThere.stderr, /could not reach/);
   });
 
   it('names what is wrong with a broken pack and exits with the invalid code', async () => {
     const broken = path.join(work, 'broken');
     await fs.mkdir(broken);
-    await fs.writeFile(path.join(broken, 'package.json'), JSON.stringify({ name: 'broken', version: '1.0.0', repogen: { role: 'pack', key: 'lowercase' } }));
+    await fs.writeFile(
+      path.join(broken, 'package.json'),
+      JSON.stringify({ name: 'broken', version: '1.0.0', repogen: { role: 'pack', key: 'lowercase' } }),
+    );
     const result = await repogenPack(['build', broken]);
     assert.equal(result.code, 3);
     assert.match(result.stderr, /manifest/);

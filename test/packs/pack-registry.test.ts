@@ -105,6 +105,26 @@ describe('pack registry', function () {
     assert.equal(lookup.statusCode, 404);
   });
 
+  it('refuses a pack whose fixture input breaks its own schema, or whose expected file asserts nothing', async () => {
+    const fixtures = await fs.readdir(path.join(SBI_PACK_DIR, 'fixtures'));
+    const inputFile = fixtures.find((name) => name.endsWith('.input.json'))!;
+    const expectedFile = fixtures.find((name) => name.endsWith('.expected.json'))!;
+    const variants = {
+      // The pack ignores a field it does not know, so only the schema check can fail this case.
+      [`fixtures/${inputFile}`]: (text: string) => JSON.stringify({ ...(JSON.parse(text) as object), surveyorsNote: 'not in the schema' }),
+      [`fixtures/${expectedFile}`]: () => '{}',
+    };
+    for (const [file, edit] of Object.entries(variants)) {
+      const key = uniquePackKey('FIXTURE');
+      const broken = await buildPackVariant(SBI_PACK_DIR, { packageJson: (pkg) => (pkg.repogen = { ...pkg.repogen, key }), files: { [file]: edit } });
+      const response = await upload(firm, broken.bytes);
+      assert.equal(response.statusCode, 422, `${file}: ${response.payload}`);
+      assert.equal(json(response).code, 'PACK_FIXTURES_FAILED');
+      const problems = (json(response).details.outcomes as { problems: string[] }[]).flatMap((outcome) => outcome.problems).join('\n');
+      assert.match(problems, file.endsWith('.input.json') ? /input \/: .*additional/ : /asserts nothing/);
+    }
+  });
+
   it('lets only the firm upload a global pack', async () => {
     const key = uniquePackKey('GLOBAL');
     const global = await buildPackVariant(SBI_PACK_DIR, { packageJson: (pkg) => (pkg.repogen = { ...pkg.repogen, key }) });
@@ -141,12 +161,52 @@ describe('pack registry', function () {
     assert.equal(refused.statusCode, 403, 'a tenant cannot upload into another tenant’s scope');
   });
 
-  it('moves a version through review and audits each change; a yank needs a reason', async () => {
+  it("leaves review to the platform's admins: a bank's admin cannot publish, deprecate or yank even its own pack", async () => {
+    const custom = await customPack(bank);
+    const { key, version } = custom.manifest;
+    assert.equal((await upload(bank, custom.bytes)).statusCode, 201);
+    const action = async (tenant: TestTenant, name: string, payload?: object) =>
+      host.server.inject({
+        method: 'POST',
+        url: `/v1/packs/${key}/versions/${version}/${name}`,
+        headers: await tenant.headers('admin'),
+        payload,
+      });
+
+    for (const name of ['publish', 'deprecate', 'yank']) {
+      const refused = await action(bank, name, { reason: 'Our own pack' });
+      assert.equal(refused.statusCode, 403, `${name}: ${refused.payload}`);
+      assert.equal(json(refused).code, 'PACK_REVIEW_FORBIDDEN');
+    }
+    const stillDraft = await host.server.inject({
+      url: `/v1/packs/${key}/versions/${version}`,
+      headers: await bank.headers('admin'),
+    });
+    assert.equal(json(stillDraft).status, 'draft');
+
+    assert.equal(json(await action(firm, 'publish')).status, 'published', "the firm's admin publishes the bank's pack");
+    const bankDeprecates = await action(bank, 'deprecate');
+    assert.equal(bankDeprecates.statusCode, 403);
+    assert.equal(json(bankDeprecates).code, 'PACK_REVIEW_FORBIDDEN');
+    const author = await host.server.inject({
+      method: 'POST',
+      url: `/v1/packs/${key}/versions/${version}/deprecate`,
+      headers: await firm.headers('author'),
+    });
+    assert.equal(author.statusCode, 403, "the firm's authors do not review either");
+  });
+
+  it("moves a version through the firm's review and audits each change; a yank needs a reason", async () => {
     const custom = await customPack(bank);
     const { key, version } = custom.manifest;
     assert.equal((await upload(bank, custom.bytes)).statusCode, 201);
     const action = async (name: string, payload?: object) =>
-      host.server.inject({ method: 'POST', url: `/v1/packs/${key}/versions/${version}/${name}`, headers: await bank.headers('admin'), payload });
+      host.server.inject({
+        method: 'POST',
+        url: `/v1/packs/${key}/versions/${version}/${name}`,
+        headers: await firm.headers('admin'),
+        payload,
+      });
 
     assert.equal(json(await action('publish')).status, 'published');
     const deprecatedAgain = await action('deprecate');
@@ -160,10 +220,70 @@ describe('pack registry', function () {
     assert.equal(revived.statusCode, 409);
     assert.equal(json(revived).code, 'PACK_STATUS_CONFLICT');
 
+    // Each entry lands in the actor's tenant: the upload in the bank's log, the review in the firm's.
     const target = encodeURIComponent(`pack:${key}@${version}`);
-    const audit = await host.server.inject({ url: `/v1/audit?target=${target}`, headers: await bank.headers('admin') });
-    const actions = (JSON.parse(audit.payload) as { items: { action: string }[] }).items.map((entry) => entry.action);
-    assert.deepEqual([...actions].sort(), ['pack.deprecated', 'pack.published', 'pack.uploaded', 'pack.yanked']);
+    const actionsOf = async (tenant: TestTenant) => {
+      const audit = await host.server.inject({
+        url: `/v1/audit?target=${target}`,
+        headers: await tenant.headers('admin'),
+      });
+      return (JSON.parse(audit.payload) as { items: { action: string }[] }).items.map((entry) => entry.action).sort();
+    };
+    assert.deepEqual(await actionsOf(bank), ['pack.uploaded']);
+    assert.deepEqual(await actionsOf(firm), ['pack.deprecated', 'pack.published', 'pack.yanked']);
+  });
+
+  it("shows a draft only to its owner and the platform, who may dry-run it; a bank never sees the firm's drafts", async () => {
+    const key = uniquePackKey('GDRAFT');
+    const draft = await buildPackVariant(SBI_PACK_DIR, {
+      packageJson: (pkg) => (pkg.repogen = { ...pkg.repogen, key }),
+    });
+    assert.equal((await upload(firm, draft.bytes)).statusCode, 201);
+    const version = draft.manifest.version;
+    const fixture = await firstFixture(SBI_PACK_DIR);
+    const dryRun = async (tenant: TestTenant, packKey: string, packVersion: string) =>
+      host.server.inject({
+        method: 'POST',
+        url: `/v1/packs/${packKey}/versions/${packVersion}/compute`,
+        headers: await tenant.headers('operator'),
+        payload: { input: fixture.input, now: fixture.expected.now ?? DEFAULT_FIXTURE_NOW },
+      });
+
+    assert.ok(
+      keysOf(await host.server.inject({ url: '/v1/packs', headers: await firm.headers('admin') })).includes(key),
+    );
+    assert.equal((await dryRun(firm, key, version)).statusCode, 200, 'the platform runs a draft to review it');
+
+    assert.ok(
+      !keysOf(await host.server.inject({ url: '/v1/packs', headers: await bank.headers('admin') })).includes(key),
+    );
+    for (const url of [
+      `/v1/packs/${key}`,
+      `/v1/packs/${key}/versions/${version}`,
+      `/v1/packs/${key}/versions/${version}/download`,
+    ]) {
+      const hidden = await host.server.inject({ url, headers: await bank.headers('admin') });
+      assert.equal(hidden.statusCode, 404, url);
+    }
+    const bankRun = await dryRun(bank, key, version);
+    assert.equal(bankRun.statusCode, 404, bankRun.payload);
+    assert.equal(json(bankRun).code, 'PACK_NOT_FOUND');
+
+    const own = await customPack(bank);
+    assert.equal((await upload(bank, own.bytes)).statusCode, 201);
+    const ownRun = await dryRun(bank, own.manifest.key, own.manifest.version);
+    assert.equal(ownRun.statusCode, 200, "a bank's authors run their own draft");
+
+    const published = await host.server.inject({
+      method: 'POST',
+      url: `/v1/packs/${key}/versions/${version}/publish`,
+      headers: await firm.headers('admin'),
+    });
+    assert.equal(published.statusCode, 200, published.payload);
+    assert.ok(
+      keysOf(await host.server.inject({ url: '/v1/packs', headers: await bank.headers('admin') })).includes(key),
+      'published, it is listed',
+    );
   });
 
   it('serves a version with its manifest, schema, formulas and the fields that need a reason', async () => {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { createTestHost, json, type TestHost, type TestTenant } from '../support/test-host.js';
-import { buildReportTestPack, sbiFixtureInput } from './report-test-pack.js';
+import { buildPackVariant, SBI_PACK_DIR } from '../support/pack-sources.js';
+import { buildReportTestPack, reportPackVariant, sbiFixtureInput } from './report-test-pack.js';
 
 describe('reports API', function () {
   // Uploading the test pack builds it and runs its fixtures in the sandbox.
@@ -195,5 +197,77 @@ describe('reports API', function () {
     assert.ok(json(byPack).total >= 3);
     const none = await call(firm, 'GET', '/v1/reports?packKey=NO_SUCH_PACK_V1');
     assert.equal(json(none).total, 0);
+  });
+
+  it('pins a new report to a published or deprecated version only; a report already pinned keeps working after a yank', async () => {
+    const variant = await reportPackVariant();
+    const key = variant.key;
+    const versionOf = (version: string) =>
+      buildPackVariant(SBI_PACK_DIR, {
+        ...variant,
+        packageJson: (pkg) => {
+          variant.packageJson!(pkg);
+          pkg.version = version;
+        },
+      });
+    for (const built of [await versionOf('1.0.0'), await versionOf('1.1.0')]) {
+      const upload = await host.server.inject({
+        method: 'POST',
+        url: '/v1/packs',
+        headers: { ...(await firm.headers('author')), 'content-type': 'application/octet-stream' },
+        payload: built.bytes,
+      });
+      assert.equal(upload.statusCode, 201, upload.payload);
+    }
+    const review = async (version: string, action: 'publish' | 'deprecate' | 'yank') => {
+      const response = await call(
+        firm,
+        'POST',
+        `/v1/packs/${key}/versions/${version}/${action}`,
+        { reason: 'Test review' },
+        'admin',
+      );
+      assert.equal(response.statusCode, 200, response.payload);
+    };
+    const create = (tenant: TestTenant, version: string) =>
+      call(tenant, 'POST', '/v1/reports', {
+        packKey: key,
+        packVersion: version,
+        title: `Pinned to ${version}`,
+        data: input,
+      });
+    await review('1.0.0', 'publish');
+
+    const onDraft = await create(firm, '1.1.0');
+    assert.equal(onDraft.statusCode, 409, onDraft.payload);
+    assert.equal(json(onDraft).code, 'PACK_VERSION_NOT_PUBLISHED', 'not even the platform pins a draft');
+    const bankOnDraft = await create(bank, '1.1.0');
+    assert.equal(bankOnDraft.statusCode, 404, "a bank does not see the firm's draft at all");
+    assert.equal(json(bankOnDraft).code, 'PACK_NOT_FOUND');
+
+    const pinned = await create(firm, '1.0.0');
+    assert.equal(pinned.statusCode, 201, pinned.payload);
+    const reportId = json(pinned).id as string;
+    await review('1.0.0', 'deprecate');
+    const onDeprecated = await create(bank, '1.0.0');
+    assert.equal(onDeprecated.statusCode, 201, onDeprecated.payload);
+    assert.equal(json(onDeprecated).packVersion, '1.0.0');
+
+    await review('1.0.0', 'yank');
+    const onYanked = await create(firm, '1.0.0');
+    assert.equal(onYanked.statusCode, 409, onYanked.payload);
+    assert.equal(json(onYanked).code, 'PACK_VERSION_YANKED');
+    assert.match(json(onYanked).message as string, /Test review/);
+
+    const detail = await call(firm, 'GET', `/v1/reports/${reportId}`);
+    assert.equal(detail.statusCode, 200, detail.payload);
+    assert.equal(json(detail).packVersion, '1.0.0');
+    assert.ok(json(detail).values?.fairMarketValue > 0, 'the yanked version still computes for its report');
+    const generate = await host.server.inject({
+      method: 'POST',
+      url: `/v1/reports/${reportId}/generate`,
+      headers: { ...(await firm.headers('operator')), 'idempotency-key': crypto.randomUUID() },
+    });
+    assert.equal(generate.statusCode, 202, generate.payload);
   });
 });

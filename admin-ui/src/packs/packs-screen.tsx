@@ -8,12 +8,13 @@ import { PackUpload } from './pack-upload';
 import { PackVersionView } from './pack-version-view';
 import { SchemaDiffView } from './schema-diff-view';
 
-/** The catalog (author, admin): versions and status, upload, review and publish or deprecate. */
+/** The catalog (author, admin): versions and status, upload; the platform's admins review and publish or deprecate. */
 export function PacksScreen({ me }: { me: Me }) {
   const client = useQueryClient();
   const packs = usePacks();
   const [selected, setSelected] = useState<{ key: string; version: string } | null>(null);
-  const isAdmin = me.role === 'admin';
+  // Review belongs to the platform's admins; the host refuses anyone else with PACK_REVIEW_FORBIDDEN.
+  const isReviewer = me.role === 'admin' && me.tenant.kind === 'firm';
   const detail = useQuery({
     queryKey: ['pack-version', selected?.key, selected?.version],
     enabled: selected !== null,
@@ -62,12 +63,12 @@ export function PacksScreen({ me }: { me: Me }) {
                   <button type="button" onClick={() => setSelected({ key: pack.key, version: version.version })}>
                     Review
                   </button>
-                  {isAdmin && (version.status === 'draft' || version.status === 'deprecated') ? (
+                  {isReviewer && (version.status === 'draft' || version.status === 'deprecated') ? (
                     <button type="button" className="primary" disabled={transition.isPending} onClick={() => transition.mutate({ version, action: 'publish' })}>
                       Publish
                     </button>
                   ) : null}
-                  {isAdmin && version.status === 'published' ? (
+                  {isReviewer && version.status === 'published' ? (
                     <button type="button" disabled={transition.isPending} onClick={() => transition.mutate({ version, action: 'deprecate' })}>
                       Deprecate
                     </button>

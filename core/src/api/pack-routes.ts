@@ -79,6 +79,8 @@ export const packRoutesPlugin = defineRoutePlugin({
           deprecate: 'Keep a version usable by existing reports but stop suggesting it',
           yank: 'Withdraw a version (needs a reason)',
         }[action],
+        notes:
+          "The platform's admins only (the firm reviews every pack, a bank's custom pack included): another tenant's admin gets 403 PACK_REVIEW_FORBIDDEN.",
         auth: { access: { scope: ['admin'] } },
         validate: {
           params: versionParams,
@@ -100,6 +102,8 @@ export const packRoutesPlugin = defineRoutePlugin({
       options: {
         tags: ['api', 'packs'],
         description: 'The packs this tenant may use: global packs and its own',
+        notes:
+          "Drafts under review are listed only for the tenant that owns them and for the platform; the firm's global drafts stay hidden from banks.",
         auth: { access: { scope: readers } },
         validate: { query: Joi.object({ family: Joi.string().valid('valuation', 'project-finance', 'custom') }), failAction: failValidation },
         response: { status: { 200: Joi.object({ items: Joi.array().items(packSummarySchema) }).label('PackList'), ...errorResponses(400, 401, 403) } },
@@ -209,6 +213,8 @@ export const packRoutesPlugin = defineRoutePlugin({
       options: {
         tags: ['api', 'packs'],
         description: 'Dry run: validate the input against the pack schema and compute in the sandbox',
+        notes:
+          'A draft can be run by the tenant that owns it and by the platform (that is how it is reviewed); to anyone else it is 404.',
         auth: { access: { scope: readers } },
         payload: { maxBytes: 2 * 1024 * 1024 },
         validate: {

@@ -81,7 +81,8 @@ export const reportRoutesPlugin = defineRoutePlugin({
       options: {
         tags: ['api', 'reports'],
         description: 'Create a report bound to a pinned pack version (the newest published one when packVersion is omitted)',
-        notes: 'Repeating an externalKey answers the existing report with 200; a new report is 201.',
+        notes:
+          'Repeating an externalKey answers the existing report with 200; a new report is 201. A new report may pin a published or a deprecated version: a draft is 409 PACK_VERSION_NOT_PUBLISHED, a yanked version 409 PACK_VERSION_YANKED.',
         auth: { access: { scope: writers } },
         payload: { maxBytes: 2 * 1024 * 1024 },
         validate: {
@@ -94,7 +95,9 @@ export const reportRoutesPlugin = defineRoutePlugin({
           }).label('CreateReport'),
           failAction: failValidation,
         },
-        response: { status: { 200: reportSummarySchema, 201: reportSummarySchema, ...errorResponses(400, 401, 403, 404, 422) } },
+        response: {
+          status: { 200: reportSummarySchema, 201: reportSummarySchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+        },
       },
       async handler(request, h) {
         const body = request.payload as { packKey: string; packVersion?: string; title: string; externalKey?: string; data?: JsonValue };

@@ -90,13 +90,35 @@ export interface PackRegistryService {
     reason: string | undefined,
     requestId?: string,
   ): Promise<PackVersionSummary>;
+  /** Drafts appear only to the tenant that owns them and to the platform. */
   list(principal: Principal, filter: { family?: string | undefined }): Promise<PackSummary[]>;
   get(principal: Principal, key: string): Promise<PackSummary>;
   getVersion(principal: Principal, key: string, version: string): Promise<PackVersionDetail>;
   download(principal: Principal, key: string, version: string): Promise<{ fileName: string; bytes: Buffer }>;
-  /** `version` omitted → the newest published version. */
+  /**
+   * A version a report already pins, whatever its status has become since (a deprecated or
+   * yanked version keeps serving its reports); `version` omitted → the newest published version.
+   */
   resolve(principal: Principal, key: string, version?: string): Promise<RunnablePack>;
-  compute(principal: Principal, key: string, version: string, call: ComputeCall): Promise<ComputeResult & { cpuTimeMs: number }>;
+  /**
+   * A version a new report may pin: a published or a deprecated one; `version` omitted → the
+   * newest published version. A draft is refused with PACK_VERSION_NOT_PUBLISHED (it is under
+   * review), a yanked version with PACK_VERSION_YANKED.
+   */
+  resolveForNewReport(principal: Principal, key: string, version?: string): Promise<RunnablePack>;
+  /** A dry run of a version the principal can see: a draft only for its owner and the platform, who review it. */
+  compute(
+    principal: Principal,
+    key: string,
+    version: string,
+    call: ComputeCall,
+  ): Promise<ComputeResult & { cpuTimeMs: number }>;
+  /** Computes with a version already resolved (a report's pinned one) in the sandbox. */
+  computeWith(
+    principal: Principal,
+    pack: RunnablePack,
+    call: ComputeCall,
+  ): Promise<ComputeResult & { cpuTimeMs: number }>;
   select(principal: Principal, query: SelectionQuery): Promise<SelectionAnswer>;
 }
 
@@ -148,14 +170,61 @@ export function createPackRegistryService(deps: {
   }
 
   /** Reads as the principal may: every pack for the platform, global and own packs otherwise. */
-  async function read<T>(principal: Principal, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-    return (await isPlatform(principal)) ? withSystem(knex, work) : withTenant(knex, principal.tenantId, work);
+  async function read<T>(
+    principal: Principal,
+    work: (trx: Knex.Transaction) => Promise<T>,
+    platform?: boolean,
+  ): Promise<T> {
+    return (platform ?? (await isPlatform(principal)))
+      ? withSystem(knex, work)
+      : withTenant(knex, principal.tenantId, work);
   }
 
-  async function findRow(principal: Principal, key: string, version: string): Promise<PackRow> {
-    const row = (await read(principal, (trx) => trx('pack_versions').where({ key, version }).first())) as PackRow | undefined;
-    if (!row) throw new NotFoundError(`Pack ${key}@${version}`, 'PACK_NOT_FOUND');
+  /**
+   * A draft is under review: only the tenant that owns it (its authors) and the platform see
+   * it. Row-level security already hides other tenants' packs; this hides the firm's global drafts.
+   */
+  function visibleTo(principal: Principal, platform: boolean): (row: PackRow) => boolean {
+    return (row) => platform || row.status !== 'draft' || row.tenant_id === principal.tenantId;
+  }
+
+  /** The row as row-level security lets the principal read it; with `drafts: 'owned'`, as `visibleTo` lets it see it. */
+  async function findRow(
+    principal: Principal,
+    key: string,
+    version: string,
+    drafts: 'owned' | 'any' = 'owned',
+  ): Promise<PackRow> {
+    const platform = await isPlatform(principal);
+    const row = (await read(principal, (trx) => trx('pack_versions').where({ key, version }).first(), platform)) as
+      PackRow | undefined;
+    if (!row || (drafts === 'owned' && !visibleTo(principal, platform)(row)))
+      throw new NotFoundError(`Pack ${key}@${version}`, 'PACK_NOT_FOUND');
     return row;
+  }
+
+  /** The newest published version of a key, as the principal may read it. */
+  async function newestPublished(principal: Principal, key: string): Promise<PackRow> {
+    const rows = (await read(principal, (trx) =>
+      trx('pack_versions').where({ key, status: 'published' }),
+    )) as PackRow[];
+    const newest = rows.sort((a, b) => semver.rcompare(a.version, b.version))[0];
+    if (!newest) throw new NotFoundError(`A published version of ${key}`, 'PACK_NOT_FOUND');
+    return newest;
+  }
+
+  async function runnable(principal: Principal, row: PackRow): Promise<RunnablePack> {
+    const archive = await loadArchive(row);
+    const compiled = compileInputSchema(row.schema);
+    if (!compiled.ok) throw new Error(`Stored schema of ${row.key}@${row.version} no longer compiles`);
+    const settings = await withTenant(knex, principal.tenantId, (trx) => readPackSettings(trx, row.key));
+    return {
+      detail: toDetail(row),
+      sandboxRef: sandboxRef(archive, row.tenant_id),
+      validateInput: compiled.validate,
+      archive,
+      settings,
+    };
   }
 
   /**
@@ -243,7 +312,11 @@ export function createPackRegistryService(deps: {
     if (cases.length === 0) {
       throw new InvalidError('PACK_FIXTURES_MISSING', 'A pack needs at least one fixture case (fixtures/<name>.input.json and .expected.json)');
     }
-    const outcomes = await runFixtures(cases, async (request) => (await sandbox.call(ref, callerTenantId, 'compute', request, limits)).result);
+    const outcomes = await runFixtures(
+      cases,
+      async (request) => (await sandbox.call(ref, callerTenantId, 'compute', request, limits)).result,
+      { schema: parseJsonFile(archive, 'schema.json') },
+    );
     const failed = outcomes.filter((outcome) => !outcome.passed);
     if (failed.length > 0) {
       throw new UnprocessableError('PACK_FIXTURES_FAILED', `${failed.length} of ${outcomes.length} fixture cases failed in the sandbox`, { outcomes: failed });
@@ -328,9 +401,12 @@ export function createPackRegistryService(deps: {
 
     async changeStatus(principal, key, version, status, reason, requestId) {
       const row = await findRow(principal, key, version);
-      const platform = await isPlatform(principal);
-      if (row.tenant_id === null ? !platform : row.tenant_id !== principal.tenantId && !platform) {
-        throw new ForbiddenError('Only the firm reviews global packs', 'PACK_REVIEW_FORBIDDEN');
+      // Review and approval belong to the platform's admins (REQUIREMENTS.md), a bank's own custom pack included.
+      if (!(await isPlatform(principal))) {
+        throw new ForbiddenError(
+          "Only the platform's admins publish, deprecate or yank a pack version",
+          'PACK_REVIEW_FORBIDDEN',
+        );
       }
       if (row.status === status) return toSummary(row);
       if (!TRANSITIONS[status].includes(row.status)) {
@@ -356,16 +432,22 @@ export function createPackRegistryService(deps: {
     },
 
     async list(principal, filter) {
-      const rows = await read(principal, (trx) => {
-        const query = trx<PackRow>('pack_versions');
-        return filter.family === undefined ? query : query.where({ family: filter.family });
-      });
-      return summarise(rows);
+      const platform = await isPlatform(principal);
+      const rows = await read(
+        principal,
+        (trx) => {
+          const query = trx<PackRow>('pack_versions');
+          return filter.family === undefined ? query : query.where({ family: filter.family });
+        },
+        platform,
+      );
+      return summarise(rows.filter(visibleTo(principal, platform)));
     },
 
     async get(principal, key) {
-      const rows = (await read(principal, (trx) => trx('pack_versions').where({ key }))) as PackRow[];
-      const [summary] = summarise(rows);
+      const platform = await isPlatform(principal);
+      const rows = (await read(principal, (trx) => trx('pack_versions').where({ key }), platform)) as PackRow[];
+      const [summary] = summarise(rows.filter(visibleTo(principal, platform)));
       if (!summary) throw new NotFoundError(`Pack ${key}`, 'PACK_NOT_FOUND');
       return summary;
     },
@@ -382,24 +464,35 @@ export function createPackRegistryService(deps: {
     },
 
     async resolve(principal, key, version) {
-      let row: PackRow;
-      if (version !== undefined) {
-        row = await findRow(principal, key, version);
-      } else {
-        const rows = (await read(principal, (trx) => trx('pack_versions').where({ key, status: 'published' }))) as PackRow[];
-        const newest = rows.sort((a, b) => semver.rcompare(a.version, b.version))[0];
-        if (!newest) throw new NotFoundError(`A published version of ${key}`, 'PACK_NOT_FOUND');
-        row = newest;
+      // A report pinned a version it could see when it was created; it keeps running it.
+      const row =
+        version === undefined ? await newestPublished(principal, key) : await findRow(principal, key, version, 'any');
+      return runnable(principal, row);
+    },
+
+    async resolveForNewReport(principal, key, version) {
+      const row =
+        version === undefined ? await newestPublished(principal, key) : await findRow(principal, key, version);
+      if (row.status === 'draft') {
+        throw new ConflictError(
+          'PACK_VERSION_NOT_PUBLISHED',
+          `${key}@${row.version} is a draft under review; a report may pin it once it is published`,
+        );
       }
-      const archive = await loadArchive(row);
-      const compiled = compileInputSchema(row.schema);
-      if (!compiled.ok) throw new Error(`Stored schema of ${row.key}@${row.version} no longer compiles`);
-      const settings = await withTenant(knex, principal.tenantId, (trx) => readPackSettings(trx, key));
-      return { detail: toDetail(row), sandboxRef: sandboxRef(archive, row.tenant_id), validateInput: compiled.validate, archive, settings };
+      if (row.status === 'yanked') {
+        throw new ConflictError(
+          'PACK_VERSION_YANKED',
+          `${key}@${row.version} was withdrawn${row.status_reason ? ` (${row.status_reason})` : ''}; choose another version`,
+        );
+      }
+      return runnable(principal, row);
     },
 
     async compute(principal, key, version, call) {
-      const pack = await this.resolve(principal, key, version);
+      return this.computeWith(principal, await runnable(principal, await findRow(principal, key, version)), call);
+    },
+
+    async computeWith(principal, pack, call) {
       const problems = pack.validateInput(call.input);
       if (problems.length > 0) throw new InvalidError('PACK_INPUT_INVALID', 'The input does not match the pack schema', { problems });
       const settings = call.settings ?? pack.settings;

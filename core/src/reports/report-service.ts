@@ -145,7 +145,7 @@ export function createReportService(deps: {
     let trace: { [name: string]: TraceEntry } | null = null;
     let warnings: readonly PackWarning[] = [];
     if (missing.length === 0) {
-      const computed = await packs.compute(principal, row.pack_key, row.pack_version, { input: row.data });
+      const computed = await packs.computeWith(principal, pack, { input: row.data });
       ({ values, trace, warnings } = computed);
     }
     return {
@@ -176,7 +176,7 @@ export function createReportService(deps: {
       const found = await existing();
       if (found) return { report: await summaryOf(principal, found), created: false };
 
-      const pack = await packs.resolve(principal, request.packKey, request.packVersion);
+      const pack = await packs.resolveForNewReport(principal, request.packKey, request.packVersion);
       const data = request.data ?? {};
       if (data === null || typeof data !== 'object' || Array.isArray(data))
         throw new InvalidError('REPORT_DATA_INVALID', 'Report data must be an object');

@@ -93,8 +93,11 @@ async function bundleLogic(dir: string): Promise<Buffer> {
   });
   try {
     const result = await esbuild({
+      // esbuild names each bundled module in a comment, by its path from the working directory:
+      // anchored at the pack, the bundle (and the digest) is the same from whichever folder it is built.
+      absWorkingDir: dir,
       stdin: {
-        contents: `import pack from ${JSON.stringify(entry)};\nimport { packEntry } from '@repogen/sdk/pack';\npackEntry(pack);\n`,
+        contents: `import pack from './src/index.ts';\nimport { packEntry } from '@repogen/sdk/pack';\npackEntry(pack);\n`,
         resolveDir: dir,
         loader: 'ts',
         sourcefile: 'pack-entry.ts',

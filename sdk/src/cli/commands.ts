@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { readPackArchive, PackArchiveError } from '../archive/read-pack-archive.js';
 import { buildPack, PackBuildError, readPackSource } from '../build/build-pack.js';
+import type { JsonValue } from '../contract/pack-contract.js';
 import { discoverFixtures, runFixtures } from '../fixtures/run-fixtures.js';
 import { CliFailure, EXIT, type CliOutput } from './cli-output.js';
 import { scaffoldPack } from './scaffold-pack.js';
@@ -28,6 +29,22 @@ function dirArgument(context: CommandContext): string {
   const [dir] = context.positionals;
   if (!dir) throw new CliFailure('a pack directory is required', EXIT.usage);
   return path.resolve(dir);
+}
+
+/** The file an argument names, read whole; a missing or unreadable file is the caller's mistake, not the host's. */
+async function readFileArgument(file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EISDIR'
+          ? 'is a folder, not a .rpack file (run repogen-pack build first)'
+          : `cannot be read (${(error as Error).message})`;
+    throw new CliFailure(`${file} ${reason}`, EXIT.usage);
+  }
 }
 
 /** Turns the sdk's typed failures into CLI failures with their problems. */
@@ -119,7 +136,8 @@ export const packCommands: readonly PackCommand[] = [
       if (cases.length === 0) throw new CliFailure('no fixture cases: add fixtures/<name>.input.json and <name>.expected.json', EXIT.invalid);
       const sandbox = await openLocalSandbox(built.manifest, built.files.get('logic.js')!);
       try {
-        const outcomes = await runFixtures(cases, (request) => sandbox.compute(request));
+        const schema = JSON.parse(built.files.get('schema.json')!.toString('utf8')) as JsonValue;
+        const outcomes = await runFixtures(cases, (request) => sandbox.compute(request), { schema });
         const failed = outcomes.filter((outcome) => !outcome.passed).length;
         context.out.result({ passed: outcomes.length - failed, failed, outcomes }, () => [
           ...outcomes.flatMap((outcome) => [`${outcome.passed ? '✔' : '✘'} ${outcome.name}`, ...outcome.problems.map((problem) => `    ${problem}`)]),
@@ -159,13 +177,18 @@ export const packCommands: readonly PackCommand[] = [
     summary: 'Upload an archive to a host; it is stored as a draft for review',
     options: { host: { type: 'string' }, token: { type: 'string' } },
     async run(context) {
-      const file = dirArgument(context);
+      const [given] = context.positionals;
+      if (!given) throw new CliFailure('an archive file (.rpack) is required', EXIT.usage);
+      const file = path.resolve(given);
       const host = context.options.host;
       const token = (context.options.token as string | undefined) ?? process.env.REPOGEN_TOKEN;
       if (typeof host !== 'string' || !host) throw new CliFailure('--host is required', EXIT.usage);
+      if (!URL.canParse(host) || !/^https?:$/.test(new URL(host).protocol))
+        throw new CliFailure(`--host ${host} is not an http(s) URL`, EXIT.usage);
       if (!token) throw new CliFailure('--token (or REPOGEN_TOKEN) is required', EXIT.usage);
+      const bytes = await readFileArgument(file);
       const interactive = !context.out.json && process.stderr.isTTY;
-      const result = await publishPack(file, {
+      const result = await publishPack(bytes, {
         host,
         token,
         onProgress: (sent, total) => {
@@ -181,7 +204,7 @@ export const packCommands: readonly PackCommand[] = [
       }
       context.out.result(body, () => [
         result.status === 201
-          ? `Uploaded ${body.version?.key}@${body.version?.version} as ${body.version?.status}; an admin publishes it after review`
+          ? `Uploaded ${body.version?.key}@${body.version?.version} as ${body.version?.status}; the platform's admins publish it after review`
           : `${body.version?.key}@${body.version?.version} was already there with the same digest (${body.version?.status})`,
       ]);
       return EXIT.ok;

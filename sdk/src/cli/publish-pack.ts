@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
@@ -8,14 +7,14 @@ export interface PublishResult {
 }
 
 /**
- * Uploads an archive to a host's `POST /v1/packs` in chunks, reporting progress; the host
- * answers 201 (stored as a draft), 200 (the same digest was there), or an error shape.
+ * Uploads an archive's bytes to a host's `POST /v1/packs` in chunks, reporting progress; the
+ * host answers 201 (stored as a draft), 200 (the same digest was there), or an error shape.
+ * It rejects only when the host cannot be reached.
  */
 export async function publishPack(
-  file: string,
+  bytes: Buffer,
   options: { host: string; token: string; onProgress?: (sent: number, total: number) => void },
 ): Promise<PublishResult> {
-  const bytes = await fs.readFile(file);
   const url = new URL('/v1/packs', options.host);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise<PublishResult>((resolve, reject) => {
