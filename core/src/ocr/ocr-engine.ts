@@ -1,13 +1,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { OcrLine } from '@repogen/sdk';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { UnavailableError } from '../errors/domain-error.js';
-
-/** One line of recognised text with tesseract's confidence for it (0–100). */
-export interface OcrLine {
-  readonly text: string;
-  readonly confidence: number;
-}
 
 export interface OcrResult {
   readonly text: string;

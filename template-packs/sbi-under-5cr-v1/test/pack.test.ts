@@ -104,6 +104,21 @@ describe('pack SBI_UNDER_5CR_V1', function () {
     );
   });
 
+  it('states a guideline rate read per sq.ft per sq m, decimals kept, inside a bare context', () => {
+    const extracted = call<ExtractResult>(entry, 'extract', {
+      kind: 'screenshot.guideline',
+      text: 'Guideline Value Portal\nGuideline rate per sq.ft: Rs 11,470.50\nMarket value: Rs 13,764,600',
+      meanConfidence: 92,
+    });
+    assert.deepEqual(
+      extracted.proposals.map((proposal) => [proposal.field, proposal.value]),
+      [
+        ['/guideline/value', 13_764_600],
+        ['/guideline/landRatePerSqm', 123_467.31],
+      ],
+    );
+  });
+
   it('re-checks values the host edited with the rules operation', () => {
     const [sample] = discoverFixtures(built.files).filter((fixture) => fixture.name === 'domain-sample');
     assert.ok(sample);
@@ -126,7 +141,7 @@ describe('pack SBI_UNDER_5CR_V1', function () {
     );
   });
 
-  it('describes itself, lays out annexures and extracts GPS from an overlay', () => {
+  it('describes itself, lays out annexures and extracts GPS, date and time from an overlay', () => {
     const description = call<PackDescription>(entry, 'describe', {});
     assert.ok(description.formulas.some((formula) => formula.name === 'fairMarketValue'));
     assert.ok(description.operations.includes('extract'));
@@ -165,6 +180,7 @@ describe('pack SBI_UNDER_5CR_V1', function () {
         ['/property/gps/lat', 20.011245],
         ['/property/gps/lng', 73.750912],
         ['/reportMeta/inspectionDate', '2025-08-09'],
+        ['/reportMeta/inspectionTime', '10:42'],
       ],
     );
   });

@@ -1,5 +1,4 @@
-import { lineConfidence, repairDigits, roundConfidence, type ExtractedField } from './extracted-field.js';
-import type { OcrLine } from './ocr-engine.js';
+import { lineConfidence, repairDigits, roundConfidence, type ExtractedField, type OcrLine } from './extracted-field.js';
 
 export interface ParsedCoordinates {
   readonly lat?: ExtractedField;
@@ -21,10 +20,20 @@ const HEMISPHERE_PAIR = new RegExp(
   String.raw`(${NUMBER_LAT})\s*${DEGREE}?\s*([NS])\b[\s,;]*(${NUMBER_LONG})\s*${DEGREE}?\s*([EW])\b`,
   'i',
 );
-const DMS = new RegExp(
-  String.raw`(\d{1,3})\s*${DEGREE}\s*(\d{1,2})\s*['’′\`]\s*(\d{1,2}(?:[.,]\d{1,4})?)\s*(?:["”″]|'')?\s*([NSEW])\b`,
-  'gi',
+const HEMISPHERE_FIRST_PAIR = new RegExp(
+  String.raw`\b([NS])\s*(${NUMBER_LAT})\s*${DEGREE}?[\s,;]*([EW])\s*(${NUMBER_LONG})\s*${DEGREE}?(?![\d.,])`,
+  'i',
 );
+/**
+ * Degrees and minutes with optional seconds (`18°31'13.5"`), or degrees and decimal minutes
+ * (`18°31.2258'`); the hemisphere letter is found beside it, before or after.
+ */
+const ANGLE = new RegExp(
+  String.raw`(\d{1,3})\s*${DEGREE}\s*(\d{1,2}(?:[.,]\d{1,6})?)\s*['’′\`]\s*(?:(\d{1,2}(?:[.,]\d{1,4})?)(?!\d)\s*(?:["”″]|'')?)?`,
+  'g',
+);
+const LETTER_AFTER = /^\s*([NSEW])\b/i;
+const LETTER_BEFORE = /\b([NSEW])[\s,;]*$/i;
 const PLAIN_PAIR = /([-+]?\d{1,2}\.\d{4,9})\s*,\s*([-+]?\d{1,3}\.\d{4,9})/;
 
 /** India's extent with a margin: a reading outside it is likely misread, so it is flagged. */
@@ -32,9 +41,10 @@ const INDIA = { lat: [6, 38], long: [68, 98] } as const;
 
 /**
  * Latitude and longitude from GPS-camera overlay lines: labelled decimals (`Lat 18.520430°`),
- * decimals with hemispheres (`18.520430N 73.856744E`), degrees-minutes-seconds
- * (`18°31'13.5"N`), or a bare pair. Out-of-range values are dropped: a wrong latitude in a
- * bank report is worse than a missing one.
+ * decimals with hemispheres (`18.520430N 73.856744E`, `N 18.520430 E 73.856744`),
+ * degrees-minutes-seconds or degrees and decimal minutes with the hemisphere after or before
+ * (`18°31'13.5"N`, `N 18°31.2258'`), or a bare pair. Out-of-range values are dropped: a wrong
+ * latitude in a bank report is worse than a missing one.
  */
 export function parseCoordinates(lines: readonly OcrLine[]): ParsedCoordinates {
   let lat: ExtractedField | undefined;
@@ -68,16 +78,15 @@ export function parseCoordinates(lines: readonly OcrLine[]): ParsedCoordinates {
       take('long', signed(decimal(pair[3]!), pair[4]), confidence, line.text);
       continue;
     }
-    let dmsFound = false;
-    for (const dms of text.matchAll(DMS)) {
-      const [, degrees, minutes, seconds, hemisphere] = dms;
-      const value = Number(degrees) + Number(minutes) / 60 + decimal(seconds!) / 3600;
-      if (Number(minutes) >= 60 || decimal(seconds!) >= 60) continue;
-      dmsFound = true;
-      const which = /[NS]/i.test(hemisphere!) ? 'lat' : 'long';
-      take(which, signed(value, hemisphere), confidence * 0.95, line.text);
+    const firstPair = HEMISPHERE_FIRST_PAIR.exec(text);
+    if (firstPair) {
+      take('lat', signed(decimal(firstPair[2]!), firstPair[1]), confidence, line.text);
+      take('long', signed(decimal(firstPair[4]!), firstPair[3]), confidence, line.text);
+      continue;
     }
-    if (dmsFound) continue;
+    const angles = anglesIn(text);
+    for (const angle of angles) take(angle.which, angle.value, confidence * 0.95, line.text);
+    if (angles.length > 0) continue;
     const plain = PLAIN_PAIR.exec(text);
     if (plain) {
       take('lat', Number(plain[1]), confidence * 0.8, line.text);
@@ -85,6 +94,41 @@ export function parseCoordinates(lines: readonly OcrLine[]): ParsedCoordinates {
     }
   }
   return { ...(lat ? { lat } : {}), ...(long ? { long } : {}) };
+}
+
+interface Angle {
+  readonly which: 'lat' | 'long';
+  readonly value: number;
+}
+
+/**
+ * The angles on a line with their hemispheres. A line writes every letter after its angle
+ * (`18°31'13.5"N 73°51'24.3"E`) or every letter before it (`N 18°31'13.5" E 73°51'24.3"`):
+ * reading letters after first would give the latitude the longitude's letter in the second.
+ */
+function anglesIn(text: string): Angle[] {
+  const found: { value: number; after?: string; before?: string }[] = [];
+  for (const match of text.matchAll(ANGLE)) {
+    const [whole, degrees, minutes, seconds] = match;
+    const minuteValue = decimal(minutes!);
+    const secondValue = seconds === undefined ? 0 : decimal(seconds);
+    // Decimal minutes are never followed by seconds; 60 or more is a misreading.
+    if (minuteValue >= 60 || secondValue >= 60 || (seconds !== undefined && !Number.isInteger(minuteValue))) continue;
+    const start = match.index;
+    found.push({
+      value: Number(degrees) + minuteValue / 60 + secondValue / 3600,
+      after: LETTER_AFTER.exec(text.slice(start + whole.length))?.[1],
+      before: LETTER_BEFORE.exec(text.slice(0, start))?.[1],
+    });
+  }
+  const lettersAfter = found.every((angle) => angle.after !== undefined);
+  const lettersBefore = !lettersAfter && found.every((angle) => angle.before !== undefined);
+  return found.flatMap((angle) => {
+    // Mixed, only a letter after is read: one before may belong to the angle ahead of it.
+    const letter = lettersBefore ? angle.before : angle.after;
+    if (letter === undefined) return [];
+    return [{ which: /[NS]/i.test(letter) ? ('lat' as const) : ('long' as const), value: signed(angle.value, letter) }];
+  });
 }
 
 /** `18,520430` is a decimal comma here: coordinates are never digit-grouped. */

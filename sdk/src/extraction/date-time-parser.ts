@@ -1,5 +1,4 @@
-import { lineConfidence, repairDigits, roundConfidence, type ExtractedField } from './extracted-field.js';
-import type { OcrLine } from './ocr-engine.js';
+import { lineConfidence, repairDigits, roundConfidence, type ExtractedField, type OcrLine } from './extracted-field.js';
 
 export interface ParsedDateTime {
   readonly date?: ExtractedField;
