@@ -274,6 +274,38 @@ describe('evidence OCR job and proposals', function () {
     assert.equal(report.data.reportMeta.inspectionTime, gps.fields.time);
   });
 
+  it("keeps an operator's latitude out of range, with a range warning from the proposal and the pack's rules", async () => {
+    const truth = await readTruth();
+    const gps = truth.find((entry) => entry.kind === 'photo.gps' && entry.style === 'classic')!;
+    const reportId = await createReport(host, firm, packKey);
+    const gpsId = await uploadFixture(reportId, gps.file, 'photo.gps');
+    await readDone(reportId, [gpsId]);
+    const proposals = json(await call('GET', `/v1/reports/${reportId}/proposals`)).items as ProposalView[];
+    const lat = proposals.find((p) => p.field === '/property/gps/lat' && p.source === 'ocr')!;
+
+    const overridden = await call('POST', `/v1/proposals/${lat.id}/accept`, { value: 95, reason: 'As typed on site' });
+    assert.equal(overridden.statusCode, 200, overridden.payload);
+    assert.deepEqual(
+      (json(overridden).warnings as { code: string }[]).map((w) => w.code),
+      ['COORDINATE_OUT_OF_RANGE'],
+    );
+    const report = json(await call('GET', `/v1/reports/${reportId}`)) as {
+      data: { property: { gps: { lat: number } } };
+      warnings: { code: string; level: string; fields: string[] }[];
+    };
+    assert.equal(report.data.property.gps.lat, 95);
+    assert.deepEqual(
+      report.warnings.filter((warning) => warning.code === 'COORDINATE_OUT_OF_RANGE'),
+      [
+        {
+          ...report.warnings.find((w) => w.code === 'COORDINATE_OUT_OF_RANGE'),
+          level: 'warn',
+          fields: ['/property/gps/lat'],
+        },
+      ],
+    );
+  });
+
   it('files uploads sent without a kind by their content, and guesses a document from its name', async () => {
     const truth = await readTruth();
     const gps = truth.find((entry) => entry.kind === 'photo.gps' && entry.style === 'dms')!;

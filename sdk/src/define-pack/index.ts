@@ -1,3 +1,4 @@
+export * from './coordinate-range-findings.js';
 export * from './create-invoker.js';
 export * from './evaluate-formulas.js';
 export * from './json-pointer.js';

@@ -119,6 +119,19 @@ describe('pack SBI_UNDER_5CR_V1', function () {
     );
   });
 
+  it('keeps a site latitude out of range as typed and warns about it', () => {
+    const [sample] = discoverFixtures(built.files).filter((fixture) => fixture.name === 'domain-sample');
+    assert.ok(sample);
+    const input = sample.input as { property: { gps: { lat: number; lng: number } } };
+    const typed = { ...input, property: { ...input.property, gps: { ...input.property.gps, lat: 95 } } };
+    const schema = compileInputSchema(JSON.parse(built.files.get('schema.json')!.toString('utf8')) as JsonValue);
+    assert.ok(schema.ok);
+    assert.deepEqual(schema.validate(typed), []);
+    const result = call<ComputeResult>(entry, 'compute', { input: typed, now: sample.expected.now });
+    const warning = result.warnings.find((found) => found.code === 'COORDINATE_OUT_OF_RANGE');
+    assert.deepEqual(warning && [warning.level, warning.fields], ['warn', ['/property/gps/lat']]);
+  });
+
   it('re-checks values the host edited with the rules operation', () => {
     const [sample] = discoverFixtures(built.files).filter((fixture) => fixture.name === 'domain-sample');
     assert.ok(sample);
