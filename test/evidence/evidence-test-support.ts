@@ -77,13 +77,23 @@ export async function pdfWithPages(pages: number, javascript = false): Promise<B
 }
 
 /** The SBI pack under a fresh key (with the files `variant` changes), uploaded and published by the firm. */
-export async function publishSbiVariant(
+export function publishSbiVariant(
   host: TestHost,
   firm: TestTenant,
   variant: Omit<PackVariant, 'packageJson'> = {},
 ): Promise<string> {
+  return publishPackVariant(host, firm, SBI_PACK_DIR, variant);
+}
+
+/** A bundled pack under a fresh key (with the files `variant` changes), uploaded and published by the firm. */
+export async function publishPackVariant(
+  host: TestHost,
+  firm: TestTenant,
+  sourceDir: string,
+  variant: Omit<PackVariant, 'packageJson'> = {},
+): Promise<string> {
   const key = uniquePackKey('EVID');
-  const built = await buildPackVariant(SBI_PACK_DIR, {
+  const built = await buildPackVariant(sourceDir, {
     ...variant,
     packageJson: (pkg) => (pkg.repogen = { ...pkg.repogen, key }),
   });
