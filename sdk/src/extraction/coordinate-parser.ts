@@ -1,5 +1,6 @@
 import { lineConfidence, repairDigits, roundConfidence, type ExtractedField, type OcrLine } from './extracted-field.js';
 
+/** The coordinates read from overlay lines, in decimal degrees (south and west negative). */
 export interface ParsedCoordinates {
   readonly lat?: ExtractedField;
   readonly long?: ExtractedField;

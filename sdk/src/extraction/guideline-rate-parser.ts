@@ -1,5 +1,6 @@
 import { lineConfidence, repairDigits, roundConfidence, type ExtractedField, type OcrLine } from './extracted-field.js';
 
+/** The guideline rate in the unit it was printed in, that unit (sqm or sqft), and the guideline value. */
 export interface ParsedGuideline {
   readonly rate?: ExtractedField;
   readonly unit?: ExtractedField;
