@@ -16,7 +16,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createTesseractEngine, extractFields, extractorFor, readEvidenceImage, type OcrLine } from '@repogen/core';
+import { createTesseractEngine, extractFields, extractorFor, readEvidenceImage } from '@repogen/core';
+import type { OcrLine } from '@repogen/sdk';
 
 const run = promisify(execFile);
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/ocr', import.meta.url));

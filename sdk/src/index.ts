@@ -5,4 +5,5 @@ export * from './fixtures/index.js';
 export * from './manifest/index.js';
 export * from './define-pack/index.js';
 export * from './runtime/index.js';
+export * from './extraction/index.js';
 export * from './client/index.js';

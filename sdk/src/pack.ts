@@ -6,3 +6,4 @@
 export * from './contract/pack-contract.js';
 export * from './define-pack/index.js';
 export * from './runtime/index.js';
+export * from './extraction/index.js';

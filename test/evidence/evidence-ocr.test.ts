@@ -5,7 +5,7 @@ import { ocrEvidenceJob, type JobService } from '@repogen/core';
 import { createTestHost, json, type TestHost, type TestTenant } from '../support/test-host.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { createReport, multipart, pdfWithPages, publishSbiVariant } from './evidence-test-support.js';
-import { fixturePath, readTruth } from './ocr-labelled-set.js';
+import { expectedProposals, fieldMatches, fixturePath, readTruth } from './ocr-labelled-set.js';
 
 interface ProposalView {
   id: string;
@@ -166,6 +166,138 @@ describe('evidence OCR job and proposals', function () {
     };
     assert.equal(report.data.property.gps.lat, 51.5);
     assert.equal(report.data.property.gps.lng, undefined);
+  });
+
+  it("checks every proposal against the labels, the pack's as well as the host's: right, or said to be doubtful", async () => {
+    const truth = await readTruth();
+    const styles = new Set<string>();
+    const chosen = truth.filter(
+      (entry) => entry.kind === 'screenshot.guideline' || (!styles.has(entry.style) && styles.add(entry.style)),
+    );
+    const reportId = await createReport(host, firm, packKey);
+    const ids = new Map<string, (typeof chosen)[number]>();
+    for (const entry of chosen) ids.set(await uploadFixture(reportId, entry.file, entry.kind), entry);
+    await readDone(reportId, [...ids.keys()]);
+
+    const proposals = json(await call('GET', `/v1/reports/${reportId}/proposals`)).items as ProposalView[];
+    const problems: string[] = [];
+    for (const [evidenceId, entry] of ids) {
+      const expected = expectedProposals(entry);
+      const mine = proposals.filter((proposal) => proposal.evidenceId === evidenceId);
+      for (const field of [
+        '/property/gps/lat',
+        '/property/gps/lng',
+        '/reportMeta/inspectionDate',
+        '/guideline/landRatePerSqm',
+      ])
+        if (expected.has(field) && !mine.some((proposal) => proposal.field === field && proposal.source === 'ocr'))
+          problems.push(`${entry.file}: no reading of ${field}`);
+      for (const proposal of mine) {
+        const label = expected.get(proposal.field);
+        if (!label) continue;
+        const right = fieldMatches(label.name, label.value, proposal.value as number | string);
+        const doubtful = proposal.warnings.some((warning) => warning.code === 'LOW_CONFIDENCE');
+        if (!right && !doubtful)
+          problems.push(
+            `${entry.file}: ${proposal.source} proposed ${proposal.field} = ${JSON.stringify(proposal.value)} at ${proposal.confidence} (label ${label.value})`,
+          );
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('proposes the overlay time and the guideline value where the pack has fields for them, and flags a pack reading that contradicts the host', async () => {
+    const truth = await readTruth();
+    const gps = truth.find((entry) => entry.kind === 'photo.gps' && entry.style === 'labelled')!;
+    const guideline = truth.find((entry) => entry.kind === 'screenshot.guideline' && entry.fields.unit === 'sqft')!;
+    const variantKey = await publishSbiVariant(host, firm, {
+      files: {
+        'schema.json': (text) => {
+          const schema = JSON.parse(text) as {
+            properties: Record<string, { properties: Record<string, object> }>;
+          };
+          schema.properties.reportMeta!.properties.inspectionTime = { type: 'string', pattern: '^\\d{2}:\\d{2}$' };
+          schema.properties.guideline!.properties.value = { type: 'number', minimum: 0 };
+          return JSON.stringify(schema);
+        },
+        // A pack whose own reading of the rate is wrong: the host must not let it pass as confident.
+        'src/index.ts': (text) =>
+          text.replace(
+            'extract: extractValuationFields,',
+            `extract: (request) => ({
+              proposals: extractValuationFields(request).proposals.map((proposal) =>
+                proposal.field === '/guideline/landRatePerSqm' ? { ...proposal, value: 4236, confidence: 0.95 } : proposal,
+              ),
+            }),`,
+          ),
+      },
+    });
+    const reportId = await createReport(host, firm, variantKey);
+    const gpsId = await uploadFixture(reportId, gps.file, 'photo.gps');
+    const guidelineId = await uploadFixture(reportId, guideline.file, 'screenshot.guideline');
+    await readDone(reportId, [gpsId, guidelineId]);
+
+    const proposals = json(await call('GET', `/v1/reports/${reportId}/proposals`)).items as ProposalView[];
+    const find = (evidenceId: string, field: string, source: string) =>
+      proposals.find((p) => p.evidenceId === evidenceId && p.field === field && p.source === source);
+    const time = find(gpsId, '/reportMeta/inspectionTime', 'ocr');
+    const value = find(guidelineId, '/guideline/value', 'ocr');
+    assert.equal(time?.value, gps.fields.time);
+    assert.equal(value?.value, guideline.fields.value);
+    assert.deepEqual([time!.warnings, value!.warnings], [[], []]);
+
+    const hostRate = find(guidelineId, '/guideline/landRatePerSqm', 'ocr');
+    const packRate = find(guidelineId, '/guideline/landRatePerSqm', 'pack');
+    assert.equal(hostRate?.value, Math.round((guideline.fields.rate as number) * 10.7639 * 100) / 100);
+    assert.deepEqual(hostRate.warnings, []);
+    assert.equal(packRate?.value, 4236);
+    assert.ok(packRate.confidence < 0.6, `the contradicting reading kept confidence ${packRate.confidence}`);
+    assert.deepEqual(
+      packRate.warnings.map((warning) => warning.code),
+      ['LOW_CONFIDENCE', 'READINGS_DISAGREE'],
+    );
+    // The pack's readings that agree with the host's add nothing.
+    assert.equal(find(guidelineId, '/guideline/value', 'pack'), undefined);
+    assert.equal(find(gpsId, '/reportMeta/inspectionTime', 'pack'), undefined);
+
+    const accepted = await call('POST', `/v1/proposals/${time!.id}/accept`);
+    assert.equal(accepted.statusCode, 200, accepted.payload);
+    const report = json(await call('GET', `/v1/reports/${reportId}`)) as {
+      data: { reportMeta: { inspectionTime: string } };
+    };
+    assert.equal(report.data.reportMeta.inspectionTime, gps.fields.time);
+  });
+
+  it("keeps an operator's latitude out of range, with a range warning from the proposal and the pack's rules", async () => {
+    const truth = await readTruth();
+    const gps = truth.find((entry) => entry.kind === 'photo.gps' && entry.style === 'classic')!;
+    const reportId = await createReport(host, firm, packKey);
+    const gpsId = await uploadFixture(reportId, gps.file, 'photo.gps');
+    await readDone(reportId, [gpsId]);
+    const proposals = json(await call('GET', `/v1/reports/${reportId}/proposals`)).items as ProposalView[];
+    const lat = proposals.find((p) => p.field === '/property/gps/lat' && p.source === 'ocr')!;
+
+    const overridden = await call('POST', `/v1/proposals/${lat.id}/accept`, { value: 95, reason: 'As typed on site' });
+    assert.equal(overridden.statusCode, 200, overridden.payload);
+    assert.deepEqual(
+      (json(overridden).warnings as { code: string }[]).map((w) => w.code),
+      ['COORDINATE_OUT_OF_RANGE'],
+    );
+    const report = json(await call('GET', `/v1/reports/${reportId}`)) as {
+      data: { property: { gps: { lat: number } } };
+      warnings: { code: string; level: string; fields: string[] }[];
+    };
+    assert.equal(report.data.property.gps.lat, 95);
+    assert.deepEqual(
+      report.warnings.filter((warning) => warning.code === 'COORDINATE_OUT_OF_RANGE'),
+      [
+        {
+          ...report.warnings.find((w) => w.code === 'COORDINATE_OUT_OF_RANGE'),
+          level: 'warn',
+          fields: ['/property/gps/lat'],
+        },
+      ],
+    );
   });
 
   it('files uploads sent without a kind by their content, and guesses a document from its name', async () => {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
-import { buildPackVariant, SBI_PACK_DIR, uniquePackKey } from '../support/pack-sources.js';
+import { buildPackVariant, SBI_PACK_DIR, uniquePackKey, type PackVariant } from '../support/pack-sources.js';
 import { json, type TestHost, type TestTenant } from '../support/test-host.js';
 import assert from 'node:assert/strict';
 
@@ -76,10 +76,27 @@ export async function pdfWithPages(pages: number, javascript = false): Promise<B
   return Buffer.from(await document.save());
 }
 
-/** The SBI pack under a fresh key, uploaded and published by the firm. */
-export async function publishSbiVariant(host: TestHost, firm: TestTenant): Promise<string> {
+/** The SBI pack under a fresh key (with the files `variant` changes), uploaded and published by the firm. */
+export function publishSbiVariant(
+  host: TestHost,
+  firm: TestTenant,
+  variant: Omit<PackVariant, 'packageJson'> = {},
+): Promise<string> {
+  return publishPackVariant(host, firm, SBI_PACK_DIR, variant);
+}
+
+/** A bundled pack under a fresh key (with the files `variant` changes), uploaded and published by the firm. */
+export async function publishPackVariant(
+  host: TestHost,
+  firm: TestTenant,
+  sourceDir: string,
+  variant: Omit<PackVariant, 'packageJson'> = {},
+): Promise<string> {
   const key = uniquePackKey('EVID');
-  const built = await buildPackVariant(SBI_PACK_DIR, { packageJson: (pkg) => (pkg.repogen = { ...pkg.repogen, key }) });
+  const built = await buildPackVariant(sourceDir, {
+    ...variant,
+    packageJson: (pkg) => (pkg.repogen = { ...pkg.repogen, key }),
+  });
   const upload = await host.server.inject({
     method: 'POST',
     url: '/v1/packs',

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import path from 'node:path';
 import sharp from 'sharp';
 import { coreServices } from '@repogen/core';
+import { TEMPLATE_PACKS_DIR } from '../support/pack-sources.js';
 import { createTestHost, json, type TestHost, type TestTenant } from '../support/test-host.js';
 import {
   createReport,
   multipart,
   pdfWithPages,
   pngClaiming,
+  publishPackVariant,
   publishSbiVariant,
   uniqueJpeg,
   uniquePng,
@@ -362,4 +365,41 @@ describe('evidence upload', function () {
       ['document.sale_deed'],
     );
   });
+
+  for (const [folder, documents] of [
+    ['dpr-v1', ['document.quotation', 'document.kyc', 'document.ca_certificate']],
+    ['tev-v1', ['document.quotation', 'document.declaration']],
+    ['stage-progress-v1', ['document.ca_certificate', 'document.bank_statement']],
+  ] as const) {
+    it(`takes the documents the ${folder} checklist asks for, so that it can be complete`, async () => {
+      const key = await publishPackVariant(host, firm, path.join(TEMPLATE_PACKS_DIR, folder));
+      const id = await createReport(host, firm, key);
+      for (const kind of documents) {
+        const response = await upload(id, [{ name: `${kind}.pdf`, bytes: await pdfWithPages(1) }], { kind });
+        assert.equal(response.statusCode, 201, response.payload);
+      }
+      const photos = await Promise.all(Array.from({ length: 4 }, () => uniqueJpeg()));
+      await upload(
+        id,
+        photos.map((bytes, index) => ({ name: `site-${index}.jpg`, bytes })),
+        { kind: 'photo.exterior' },
+      );
+      await upload(
+        id,
+        [
+          { name: 'wip-1.jpg', bytes: await uniqueJpeg() },
+          { name: 'wip-2.jpg', bytes: await uniqueJpeg() },
+        ],
+        {
+          kind: 'photo.interior',
+        },
+      );
+      await upload(id, [{ name: 'map.png', bytes: await uniquePng() }], { kind: 'screenshot.map' });
+      const checklist = json(await call('GET', `/v1/reports/${id}/checklist`)) as {
+        complete: boolean;
+        missing: string[];
+      };
+      assert.deepEqual([checklist.complete, checklist.missing], [true, []]);
+    });
+  }
 });

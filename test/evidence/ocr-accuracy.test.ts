@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { createTesseractEngine, LOW_CONFIDENCE, readEvidenceImage, type OcrEngine } from '@repogen/core';
-import { fixturePath, readTruth, score, type FieldScore } from './ocr-labelled-set.js';
+import { createTesseractEngine, readEvidenceImage, type OcrEngine } from '@repogen/core';
+import { LOW_CONFIDENCE } from '@repogen/sdk';
+import { extractValuationFields } from '@repogen/sdk/kits/valuation';
+import { fixturePath, readTruth, score, scoreProposals, type FieldScore } from './ocr-labelled-set.js';
 
 /** Every field right is the aim; a wrong value must at least say it is doubtful. */
 const MIN_FIELD_ACCURACY = 0.95;
@@ -16,7 +18,7 @@ describe('OCR accuracy on the labelled set (test/fixtures/ocr)', function () {
   after(() => engine.close());
 
   for (const mode of ['with the kind given', 'detecting the kind'] as const) {
-    it(`reads lat, long, date, time, rate and unit ${mode}`, async () => {
+    it(`reads lat, long, date, time, rate, unit and value ${mode}, as do the valuation packs from its text`, async () => {
       const truth = await readTruth();
       const scores = new Map<string, FieldScore>();
       const problems: string[] = [];
@@ -31,6 +33,13 @@ describe('OCR accuracy on the labelled set (test/fixtures/ocr)', function () {
         if (reading.kind === entry.kind) kindsRight += 1;
         else problems.push(`${entry.file}: kind ${reading.kind} (expected ${entry.kind})`);
         problems.push(...score(scores, entry, reading.fields, LOW_CONFIDENCE));
+        // The valuation packs' `extract` gets the text and its mean confidence, not the lines.
+        const { proposals } = extractValuationFields({
+          kind: reading.kind,
+          text: reading.ocr.text,
+          meanConfidence: reading.ocr.confidence,
+        });
+        problems.push(...scoreProposals(scores, entry, proposals, LOW_CONFIDENCE, 'pack'));
       }
       const lines = [...scores].map(
         ([name, s]) =>

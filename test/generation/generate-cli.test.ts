@@ -11,9 +11,14 @@ import { CLI, cliDataDir, cliEnv, type CliResult } from '../support/run-cli.js';
 /** Like runCli, with room for a first LibreOffice start and a pack build on a busy machine. */
 function generateCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--no-node-snapshot', CLI, 'generate', ...args], { env, timeout: 170_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--no-node-snapshot', CLI, 'generate', ...args],
+      { env, timeout: 170_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -56,7 +61,22 @@ describe('repogen generate (CLI, embedded store)', function () {
 
   it('writes report.docx, report.pdf and trace.json from a data file and an evidence folder', async () => {
     const out = path.join(dir, 'out');
-    const result = await generateCli(['--pack', packKey, '--data', dataFile, '--evidence', path.join(dir, 'evidence'), '--out', out, '--pdf', '--packs', packsDir], env);
+    const result = await generateCli(
+      [
+        '--pack',
+        packKey,
+        '--data',
+        dataFile,
+        '--evidence',
+        path.join(dir, 'evidence'),
+        '--out',
+        out,
+        '--pdf',
+        '--packs',
+        packsDir,
+      ],
+      env,
+    );
     assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`);
     assert.match(result.stdout, /✓ compute/);
     assert.match(result.stdout, /✓ assemble-pdf/);
@@ -71,19 +91,54 @@ describe('repogen generate (CLI, embedded store)', function () {
     const check = qpdfCheck(pdf);
     assert.ok(check.ok, check.output);
     const text = pdfToText(pdf).replace(/\s+/g, ' ');
-    for (const expected of ['₹1,39,80,000', 'KRJ/SBI/2025-26/0417', 'SITE IMAGES', 'GPS PHOTOGRAPHS', 'Sale deed sheet 2']) {
+    for (const expected of [
+      '₹1,39,80,000',
+      'KRJ/SBI/2025-26/0417',
+      'SITE IMAGES',
+      'GPS PHOTOGRAPHS',
+      'Sale deed sheet 2',
+    ]) {
       assert.ok(text.includes(expected), `the PDF text holds '${expected}'`);
     }
-    const trace = JSON.parse(await fs.readFile(path.join(out, 'trace.json'), 'utf8')) as { values: Record<string, unknown>; trace: Record<string, unknown>; annexurePages: unknown[] };
+    const trace = JSON.parse(await fs.readFile(path.join(out, 'trace.json'), 'utf8')) as {
+      values: Record<string, unknown>;
+      trace: Record<string, unknown>;
+      annexurePages: unknown[];
+    };
     assert.equal(trace.values.fairMarketValue, 13980000);
     assert.ok(trace.trace.fairMarketValue);
     assert.ok(trace.annexurePages.length >= 3);
   });
 
+  it('appends a screenshot saved as PDF (screenshots/guideline*.pdf) as a document', async () => {
+    const evidence = path.join(dir, 'pdf-screenshot-evidence');
+    await fs.mkdir(path.join(evidence, 'exterior'), { recursive: true });
+    await fs.mkdir(path.join(evidence, 'screenshots'));
+    await fs.writeFile(path.join(evidence, 'exterior', 'front.jpg'), await makePhoto(1600, 1200, 'front.jpg'));
+    await fs.writeFile(
+      path.join(evidence, 'screenshots', 'guideline-extract.pdf'),
+      await makePdf(1, 'Guideline extract'),
+    );
+    const out = path.join(dir, 'pdf-screenshot-out');
+    const result = await generateCli(
+      ['--pack', packKey, '--data', dataFile, '--evidence', evidence, '--out', out, '--pdf', '--packs', packsDir],
+      env,
+    );
+    assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`);
+    const text = pdfToText(path.join(out, 'report.pdf')).replace(/\s+/g, ' ');
+    assert.ok(text.includes('Guideline extract sheet 1'), 'the PDF screenshot is appended');
+  });
+
   it('names the file and the field on bad input, and exits non-zero', async () => {
     const bad = path.join(dir, 'bad.json');
-    await fs.writeFile(bad, JSON.stringify({ ...(await sbiFixtureInput()), partA_land: { adoptedRatePerSqm: 'lots' } }));
-    const invalid = await generateCli(['--pack', packKey, '--data', bad, '--out', path.join(dir, 'bad-out'), '--packs', packsDir], env);
+    await fs.writeFile(
+      bad,
+      JSON.stringify({ ...(await sbiFixtureInput()), partA_land: { adoptedRatePerSqm: 'lots' } }),
+    );
+    const invalid = await generateCli(
+      ['--pack', packKey, '--data', bad, '--out', path.join(dir, 'bad-out'), '--packs', packsDir],
+      env,
+    );
     assert.equal(invalid.code, 1, invalid.stdout);
     assert.match(invalid.stderr, /bad\.json does not match the pack schema/);
     assert.match(invalid.stderr, /\/partA_land\/adoptedRatePerSqm/);
@@ -96,7 +151,10 @@ describe('repogen generate (CLI, embedded store)', function () {
 
     const evidence = path.join(dir, 'odd-evidence');
     await fs.mkdir(path.join(evidence, 'selfies'), { recursive: true });
-    const odd = await generateCli(['--pack', packKey, '--data', dataFile, '--evidence', evidence, '--out', path.join(dir, 'bad-out')], env);
+    const odd = await generateCli(
+      ['--pack', packKey, '--data', dataFile, '--evidence', evidence, '--out', path.join(dir, 'bad-out')],
+      env,
+    );
     assert.equal(odd.code, 1);
     assert.match(odd.stderr, /EVIDENCE_INVALID: .*selfies is not an evidence folder/);
 

@@ -45,13 +45,22 @@ describe('pack registry', function () {
   const customPack = (tenant: TestTenant, key = uniquePackKey('BANKX')) =>
     buildPackVariant(SBI_PACK_DIR, {
       packageJson: (pkg) => {
-        pkg.repogen = { ...pkg.repogen, key, title: 'Bank X custom valuation', scope: { kind: 'tenant', tenant: tenant.slug } };
+        pkg.repogen = {
+          ...pkg.repogen,
+          key,
+          title: 'Bank X custom valuation',
+          scope: { kind: 'tenant', tenant: tenant.slug },
+        };
       },
     });
 
   before(async () => {
     host = await createTestHost();
-    [firm, bank, otherBank] = [await host.createTenant('firm'), await host.createTenant('bank'), await host.createTenant('bank')];
+    [firm, bank, otherBank] = [
+      await host.createTenant('firm'),
+      await host.createTenant('bank'),
+      await host.createTenant('bank'),
+    ];
     sbi = await buildPack(SBI_PACK_DIR, { write: false });
     const first = await upload(firm, sbi.bytes);
     assert.ok([200, 201].includes(first.statusCode), first.payload);
@@ -71,7 +80,9 @@ describe('pack registry', function () {
     assert.equal(json(again).created, false);
     assert.equal(json(again).version.digest, sbi.digest);
 
-    const changed = await buildPackVariant(SBI_PACK_DIR, { packageJson: (pkg) => (pkg.repogen = { ...pkg.repogen, title: 'Changed title' }) });
+    const changed = await buildPackVariant(SBI_PACK_DIR, {
+      packageJson: (pkg) => (pkg.repogen = { ...pkg.repogen, title: 'Changed title' }),
+    });
     const conflict = await upload(firm, changed.bytes);
     assert.equal(conflict.statusCode, 409, conflict.payload);
     assert.equal(json(conflict).code, 'PACK_VERSION_EXISTS');
@@ -125,9 +136,38 @@ describe('pack registry', function () {
     }
   });
 
+  it('refuses a manifest that names an evidence kind the host does not take, and stores nothing', async () => {
+    const key = uniquePackKey('KINDS');
+    const unknown = await buildPackVariant(SBI_PACK_DIR, {
+      packageJson: (pkg) => {
+        const manifest = pkg.repogen as {
+          evidence: { required: { kind: string; min: number }[] };
+          annexures: { kinds: string[] }[];
+        };
+        manifest.evidence.required.push({ kind: 'document.title_search', min: 1 });
+        manifest.annexures[0]!.kinds.push('photo.drone');
+        pkg.repogen = { ...pkg.repogen, key };
+      },
+    });
+    const response = await upload(firm, unknown.bytes);
+    assert.equal(response.statusCode, 400, response.payload);
+    assert.equal(json(response).code, 'PACK_MANIFEST_INVALID');
+    assert.deepEqual(
+      (json(response).details.problems as { path: string }[]).map((problem) => problem.path),
+      [
+        `evidence.required[${(unknown.manifest.evidence.required.length - 1).toString()}].kind`,
+        'annexures[0].kinds[3]',
+      ],
+    );
+    const lookup = await host.server.inject({ url: `/v1/packs/${key}`, headers: await firm.headers('admin') });
+    assert.equal(lookup.statusCode, 404);
+  });
+
   it('lets only the firm upload a global pack', async () => {
     const key = uniquePackKey('GLOBAL');
-    const global = await buildPackVariant(SBI_PACK_DIR, { packageJson: (pkg) => (pkg.repogen = { ...pkg.repogen, key }) });
+    const global = await buildPackVariant(SBI_PACK_DIR, {
+      packageJson: (pkg) => (pkg.repogen = { ...pkg.repogen, key }),
+    });
     const response = await upload(bank, global.bytes);
     assert.equal(response.statusCode, 403);
     assert.equal(json(response).code, 'PACK_SCOPE_FORBIDDEN');
@@ -150,12 +190,17 @@ describe('pack registry', function () {
     assert.ok(!otherKeys.includes(key), 'another bank must not see the custom pack');
     assert.ok(otherKeys.includes(SBI), 'every tenant sees the global packs');
 
-    for (const url of [`/v1/packs/${key}`, `/v1/packs/${key}/versions/1.0.0`, `/v1/packs/${key}/versions/${custom.manifest.version}/download`]) {
+    for (const url of [
+      `/v1/packs/${key}`,
+      `/v1/packs/${key}/versions/1.0.0`,
+      `/v1/packs/${key}/versions/${custom.manifest.version}/download`,
+    ]) {
       const hidden = await host.server.inject({ url, headers: await otherBank.headers('admin') });
       assert.equal(hidden.statusCode, 404, url);
     }
     const stolen = await buildPackVariant(SBI_PACK_DIR, {
-      packageJson: (pkg) => (pkg.repogen = { ...pkg.repogen, key: uniquePackKey('STOLEN'), scope: { kind: 'tenant', tenant: bank.slug } }),
+      packageJson: (pkg) =>
+        (pkg.repogen = { ...pkg.repogen, key: uniquePackKey('STOLEN'), scope: { kind: 'tenant', tenant: bank.slug } }),
     });
     const refused = await upload(otherBank, stolen.bytes);
     assert.equal(refused.statusCode, 403, 'a tenant cannot upload into another tenant’s scope');
@@ -287,7 +332,10 @@ describe('pack registry', function () {
   });
 
   it('serves a version with its manifest, schema, formulas and the fields that need a reason', async () => {
-    const response = await host.server.inject({ url: `/v1/packs/${SBI}/versions/${sbi.manifest.version}`, headers: await bank.headers('operator') });
+    const response = await host.server.inject({
+      url: `/v1/packs/${SBI}/versions/${sbi.manifest.version}`,
+      headers: await bank.headers('operator'),
+    });
     assert.equal(response.statusCode, 200, response.payload);
     const detail = json(response);
     assert.equal(detail.manifest.key, SBI);
@@ -295,7 +343,10 @@ describe('pack registry', function () {
     assert.ok(detail.description.formulas.length > 3);
     assert.ok(Array.isArray(detail.reasonRequired));
 
-    const download = await host.server.inject({ url: `/v1/packs/${SBI}/versions/${sbi.manifest.version}/download`, headers: await bank.headers('operator') });
+    const download = await host.server.inject({
+      url: `/v1/packs/${SBI}/versions/${sbi.manifest.version}/download`,
+      headers: await bank.headers('operator'),
+    });
     assert.equal(download.statusCode, 200);
     assert.deepEqual(download.rawPayload, sbi.bytes);
     assert.match(String(download.headers['content-disposition']), /SBI_UNDER_5CR_V1-.*\.rpack/);
@@ -312,7 +363,8 @@ describe('pack registry', function () {
     assert.equal(response.statusCode, 200, response.payload);
     const result = json(response);
     for (const [name, value] of Object.entries(fixture.expected.values)) {
-      if (typeof value === 'number') assert.ok(Math.abs(result.values[name] - value) <= 1, `${name}: ${result.values[name]} vs ${value}`);
+      if (typeof value === 'number')
+        assert.ok(Math.abs(result.values[name] - value) <= 1, `${name}: ${result.values[name]} vs ${value}`);
       else assert.deepEqual(result.values[name], value, name);
       assert.ok(result.trace[name], `a trace for ${name}`);
     }
@@ -341,7 +393,10 @@ describe('pack registry', function () {
     assert.equal(answer.pack.key, SBI);
     assert.ok(answer.reason.length > 0);
 
-    const over = await host.server.inject({ url: '/v1/packs/select?bank=State%20Bank%20of%20India&value=90000000', headers: await bank.headers('operator') });
+    const over = await host.server.inject({
+      url: '/v1/packs/select?bank=State%20Bank%20of%20India&value=90000000',
+      headers: await bank.headers('operator'),
+    });
     assert.notEqual(json(over).pack?.key, SBI, 'an assignment of 9 crore is not for the under-5-crore form');
   });
 });

@@ -1,16 +1,17 @@
+import { proposalsFromFields, roundConfidence, type FieldProposal } from '@repogen/sdk';
 import type { Knex } from 'knex';
 import type { AuditService } from '../audit/audit-service.js';
 import type { Principal } from '../auth/principal.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { Logger } from '../logging/logger.js';
 import { readEvidenceImage } from '../ocr/evidence-reader.js';
-import { roundConfidence } from '../ocr/extracted-field.js';
 import type { OcrEngine } from '../ocr/ocr-engine.js';
 import type { PackRegistryService, RunnablePack } from '../packs/pack-registry-service.js';
 import type { PackSandbox } from '../sandbox/index.js';
 import { withTenant } from '../store/tenant-scope.js';
 import type { EvidenceRow, ProposalSource } from './evidence-records.js';
-import { proposalsFromFields, schemaHasPointer, type PointedProposal } from './field-pointers.js';
+import { reconcilePackProposals } from './reconcile-pack-proposals.js';
+import { schemaHasPointer } from './schema-has-pointer.js';
 
 export interface EvidenceOcrDeps {
   readonly knex: Knex;
@@ -73,17 +74,12 @@ export async function runEvidenceOcr(
     reading.ocr.confidence,
     logger,
   );
-  const packOwn = fromPack.filter(
-    (proposal) =>
-      !host.some(
-        (mine) => mine.field === proposal.field && JSON.stringify(mine.value) === JSON.stringify(proposal.value),
-      ),
-  );
+  const packOwn = reconcilePackProposals(host, fromPack);
   const detectedKind =
     typeof reading.fields.documentType?.value === 'string' ? reading.fields.documentType.value : (refiled ?? null);
 
   await withTenant(knex, principal.tenantId, async (trx) => {
-    const insert = (proposal: PointedProposal, source: ProposalSource) =>
+    const insert = (proposal: FieldProposal, source: ProposalSource) =>
       trx('evidence_proposals').insert({
         tenant_id: principal.tenantId,
         evidence_id: row.id,
@@ -140,7 +136,7 @@ async function packProposals(
   text: string,
   meanConfidence: number,
   logger: Logger,
-): Promise<PointedProposal[]> {
+): Promise<FieldProposal[]> {
   if (!pack.detail.description.operations.includes('extract') || text.trim() === '') return [];
   try {
     const { result } = await sandbox.call(

@@ -1,6 +1,6 @@
-import type { JsonValue } from '@repogen/sdk';
+import { LOW_CONFIDENCE, type JsonValue } from '@repogen/sdk';
 import type { EvidenceExif } from './exif-reader.js';
-import { LOW_CONFIDENCE } from '../ocr/extracted-field.js';
+import { sameValue } from './reconcile-pack-proposals.js';
 
 export type OcrStatus = 'none' | 'queued' | 'done' | 'failed';
 export type ProposalStatus = 'proposed' | 'accepted' | 'rejected';
@@ -115,7 +115,8 @@ export function toEvidenceView(row: EvidenceRow): EvidenceView {
   };
 }
 
-export function toProposalView(row: ProposalRow): ProposalView {
+/** `others`: the report's other proposals, against which a pack's reading is checked. */
+export function toProposalView(row: ProposalRow, others: readonly ProposalRow[] = []): ProposalView {
   return {
     id: row.id,
     evidenceId: row.evidence_id,
@@ -126,10 +127,28 @@ export function toProposalView(row: ProposalRow): ProposalView {
     source: row.source,
     sourceText: row.source_text,
     status: row.status,
-    warnings: proposalWarnings(row.field, row.value, row.confidence),
+    warnings: [...proposalWarnings(row.field, row.value, row.confidence), ...disagreements(row, others)],
     decidedBy: row.decided_by,
     decidedAt: row.decided_at ? row.decided_at.toISOString() : null,
   };
+}
+
+/** A pack's reading of a field the host read otherwise from the same evidence: one of them is wrong. */
+function disagreements(row: ProposalRow, others: readonly ProposalRow[]): ProposalWarning[] {
+  if (row.source !== 'pack') return [];
+  const hostValues = others
+    .filter((other) => other.source !== 'pack' && other.evidence_id === row.evidence_id && other.field === row.field)
+    .map((other) => other.value)
+    .filter((value) => !sameValue(value, row.value));
+  return hostValues.length === 0
+    ? []
+    : [
+        {
+          code: 'READINGS_DISAGREE',
+          level: 'warn',
+          message: `The host read ${hostValues.map((value) => JSON.stringify(value)).join(', ')} from the same evidence; check the evidence`,
+        },
+      ];
 }
 
 /** Warn, never block: low confidence and coordinates outside India are said, not refused. */

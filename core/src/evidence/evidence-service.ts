@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { JsonValue } from '@repogen/sdk';
+import { FIELD_POINTERS, type JsonValue } from '@repogen/sdk';
 import type { Knex } from 'knex';
 import sharp from 'sharp';
 import type { AuditService } from '../audit/audit-service.js';
@@ -29,7 +29,7 @@ import {
 } from './evidence-records.js';
 import { classifyDocument } from '../ocr/document-type-classifier.js';
 import { readExif, type EvidenceExif } from './exif-reader.js';
-import { FIELD_POINTERS, schemaHasPointer } from './field-pointers.js';
+import { schemaHasPointer } from './schema-has-pointer.js';
 import { OCR_EVIDENCE_JOB } from './ocr-job-payload.js';
 import {
   DEFAULT_UPLOAD_LIMITS,
@@ -327,17 +327,17 @@ export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceServic
     proposals(principal, reportId, status) {
       return withTenant(knex, principal.tenantId, async (trx) => {
         await findReport(trx, reportId);
+        // Every status is read: a pack's reading is checked against the host's even once that is decided.
         const rows = (await trx('evidence_proposals')
           .where({ report_id: reportId })
-          .modify((builder: Knex.QueryBuilder) => {
-            if (status !== undefined) builder.where({ status });
-          })
           .orderBy([
             { column: 'field' },
             { column: 'confidence', order: 'desc' },
             { column: 'created_at' },
           ])) as ProposalRow[];
-        return rows.map(toProposalView);
+        return rows
+          .filter((row) => status === undefined || row.status === status)
+          .map((row) => toProposalView(row, rows));
       });
     },
 
@@ -417,6 +417,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceServic
       [FIELD_POINTERS.lat, exif.lat, `EXIF GPSLatitude ${exif.lat}`],
       [FIELD_POINTERS.long, exif.long, `EXIF GPSLongitude ${exif.long}`],
       [FIELD_POINTERS.date, exif.takenAt?.slice(0, 10) ?? null, `EXIF DateTimeOriginal ${exif.takenAt}`],
+      [FIELD_POINTERS.time, exif.takenAt?.slice(11, 16) ?? null, `EXIF DateTimeOriginal ${exif.takenAt}`],
     ];
     for (const [field, value, sourceText] of values) {
       if (value === null || !schemaHasPointer(schema, field)) continue;

@@ -1,4 +1,10 @@
-import type { AnnexurePage, ComputeResult, EvidenceManifestItem, JsonValue } from '@repogen/sdk';
+import {
+  isDocumentEvidence,
+  type AnnexurePage,
+  type ComputeResult,
+  type EvidenceManifestItem,
+  type JsonValue,
+} from '@repogen/sdk';
 import { UnprocessableError } from '../errors/domain-error.js';
 import type { RunnablePack } from '../packs/pack-registry-service.js';
 import {
@@ -95,7 +101,10 @@ export async function runReportPipeline(deps: PipelineDeps, request: PipelineReq
     }),
   ]);
   const byId = new Map(evidence.map((item) => [item.id, item]));
-  const isDocument = (id: string) => byId.get(id)?.kind.startsWith('document.') === true;
+  const isDocument = (id: string) => {
+    const item = byId.get(id);
+    return item !== undefined && isDocumentEvidence(item);
+  };
   // Documents (PDFs, scans) are appended to the PDF after the body; the DOCX carries the pictures.
   const imagePages = pages.filter((page) => !page.evidenceIds.some(isDocument));
   const documentIds = pages.filter((page) => page.evidenceIds.some(isDocument)).flatMap((page) => page.evidenceIds);

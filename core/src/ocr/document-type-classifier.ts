@@ -1,4 +1,4 @@
-import { roundConfidence, type ExtractedField } from './extracted-field.js';
+import { roundConfidence, type ExtractedField } from '@repogen/sdk';
 
 /** Words and phrases that mark each kind of title or approval document. */
 const SIGNALS: Readonly<Record<string, readonly RegExp[]>> = {

@@ -1,10 +1,8 @@
+import { parseCoordinates, parseGuideline, type ExtractedFields } from '@repogen/sdk';
 import { extractFields, extractorFor, overallConfidence } from './field-extraction.js';
-import type { ExtractedFields } from './extracted-field.js';
 import { prepareForOcr, type PreparationProfile } from './image-preparation.js';
 import type { OcrEngine, OcrLayout, OcrResult } from './ocr-engine.js';
 import { classifyDocument } from './document-type-classifier.js';
-import { parseCoordinates } from './coordinate-parser.js';
-import { parseGuideline } from './guideline-rate-parser.js';
 
 /** What reading one image gave: the kind (given or detected), the text and the fields. */
 export interface EvidenceReading {

@@ -1,8 +1,5 @@
-import { parseCoordinates } from './coordinate-parser.js';
-import { parseDateTime } from './date-time-parser.js';
+import { parseCoordinates, parseDateTime, parseGuideline, type ExtractedFields } from '@repogen/sdk';
 import { classifyDocument } from './document-type-classifier.js';
-import type { ExtractedFields } from './extracted-field.js';
-import { parseGuideline } from './guideline-rate-parser.js';
 import type { OcrResult } from './ocr-engine.js';
 
 /** Which reading a kind gets: a GPS photo's overlay, a guideline screenshot, a document's words. */

@@ -1,13 +1,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { OcrLine } from '@repogen/sdk';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { UnavailableError } from '../errors/domain-error.js';
-
-/** One line of recognised text with tesseract's confidence for it (0–100). */
-export interface OcrLine {
-  readonly text: string;
-  readonly confidence: number;
-}
 
 export interface OcrResult {
   readonly text: string;
@@ -27,6 +22,8 @@ export interface OcrEngine {
 export interface TesseractEngineOptions {
   /** Workers side by side; one is right on two cores (a second gives nothing there). */
   readonly workers?: number;
+  /** The folder holding `eng.traineddata.gz`; the `@tesseract.js-data/eng` package's by default. */
+  readonly languageDir?: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -40,52 +37,83 @@ export function englishLanguageDir(): string {
   return path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
 }
 
-/** Workers start on the first recognition (0.5–1.5 s each) and stay warm until `close`. */
+/** One worker of the pool: started on its first call, its calls one after another. */
+interface Slot {
+  worker: Promise<Worker> | undefined;
+  queue: Promise<unknown>;
+  pending: number;
+}
+
+/**
+ * Workers start on the first recognition (0.5–1.5 s each) and stay warm until `close`. A
+ * failure costs only the call in flight: a worker that did not start, or whose recognition
+ * failed, is dropped, and the next call on its slot starts a fresh one.
+ */
 export function createTesseractEngine(options: TesseractEngineOptions = {}): OcrEngine {
   const size = Math.max(1, options.workers ?? 1);
-  const slots: { worker: Promise<Worker>; queue: Promise<unknown>; pending: number }[] = [];
-  let failure: unknown;
+  const languageDir = options.languageDir ?? englishLanguageDir();
+  const slots: Slot[] = [];
 
-  async function startWorker(): Promise<Worker> {
-    try {
-      const worker = await createWorker('eng', OEM.LSTM_ONLY, {
-        langPath: englishLanguageDir(),
+  function startWorker(): Promise<Worker> {
+    return new Promise<Worker>((resolve, reject) => {
+      const failed = (error: unknown) =>
+        reject(new UnavailableError('OCR_UNAVAILABLE', `The OCR engine did not start: ${describe(error)}`));
+      createWorker('eng', OEM.LSTM_ONLY, {
+        langPath: languageDir,
         gzip: true,
         // The default cache writes the model into the current directory.
         cacheMethod: 'none',
-        // Without a handler a worker's load failure crashes the process.
-        errorHandler: (error: unknown) => {
-          failure = error;
-        },
-      });
-      await worker.setParameters({ user_defined_dpi: '300', preserve_interword_spaces: '1' });
-      return worker;
-    } catch (error) {
-      throw new UnavailableError('OCR_UNAVAILABLE', `The OCR engine did not start: ${(error as Error).message}`);
-    }
+        // tesseract.js throws a failed job's error from its message listener (a crash) unless a
+        // handler takes it; a failed language load reaches only the handler, never createWorker.
+        // Once started, the failed call rejects by itself, so a later error settles nothing here.
+        errorHandler: failed,
+      })
+        .then(async (worker) => {
+          await worker.setParameters({ user_defined_dpi: '300', preserve_interword_spaces: '1' });
+          resolve(worker);
+        })
+        .catch(failed);
+    });
   }
 
-  /** The least busy worker, starting another while the pool is below its size. */
-  function slot() {
+  /** The least busy slot, adding another while the pool is below its size. */
+  function slot(): Slot {
     const idle = slots.find((candidate) => candidate.pending === 0);
     if (idle) return idle;
     if (slots.length < size) {
-      const created = { worker: startWorker(), queue: Promise.resolve() as Promise<unknown>, pending: 0 };
+      const created: Slot = { worker: undefined, queue: Promise.resolve(), pending: 0 };
       slots.push(created);
       return created;
     }
     return slots.reduce((least, candidate) => (candidate.pending < least.pending ? candidate : least));
   }
 
+  async function runOn(entry: Slot, png: Buffer, layout: OcrLayout): Promise<OcrResult> {
+    const starting = (entry.worker ??= startWorker());
+    const drop = () => {
+      if (entry.worker === starting) entry.worker = undefined;
+    };
+    let worker: Worker;
+    try {
+      worker = await starting;
+    } catch (error) {
+      drop();
+      throw error;
+    }
+    try {
+      return await run(worker, png, layout);
+    } catch (error) {
+      // After a failed recognition the worker's state is unknown: it is replaced, not reused.
+      drop();
+      await worker.terminate().catch(() => undefined);
+      throw new UnavailableError('OCR_UNAVAILABLE', `The OCR engine failed: ${describe(error)}`);
+    }
+  }
+
   async function run(worker: Worker, png: Buffer, layout: OcrLayout): Promise<OcrResult> {
     // Page segmentation is a worker parameter, not a per-call option, so it is set before each call.
     await worker.setParameters({ tessedit_pageseg_mode: layout === 'block' ? PSM.SINGLE_BLOCK : PSM.AUTO });
     const result = await worker.recognize(png, {}, { text: true, blocks: true });
-    if (failure)
-      throw new UnavailableError(
-        'OCR_UNAVAILABLE',
-        `The OCR engine failed: ${failure instanceof Error ? failure.message : JSON.stringify(failure)}`,
-      );
     const lines: OcrLine[] = [];
     for (const block of result.data.blocks ?? []) {
       for (const paragraph of block.paragraphs) {
@@ -103,7 +131,7 @@ export function createTesseractEngine(options: TesseractEngineOptions = {}): Ocr
     recognize(png, layout) {
       const chosen = slot();
       chosen.pending += 1;
-      const job = chosen.queue.then(async () => run(await chosen.worker, png, layout));
+      const job = chosen.queue.then(() => runOn(chosen, png, layout));
       chosen.queue = job
         .catch(() => undefined)
         .finally(() => {
@@ -113,7 +141,12 @@ export function createTesseractEngine(options: TesseractEngineOptions = {}): Ocr
     },
     async close() {
       const closing = slots.splice(0);
-      await Promise.all(closing.map(async (entry) => (await entry.worker.catch(() => undefined))?.terminate()));
+      await Promise.all(closing.map(async (entry) => (await entry.worker?.catch(() => undefined))?.terminate()));
     },
   };
+}
+
+/** tesseract.js rejects with a string or an Error. */
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
 }

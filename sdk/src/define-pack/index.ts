@@ -1,5 +1,7 @@
+export * from './coordinate-range-findings.js';
 export * from './create-invoker.js';
 export * from './evaluate-formulas.js';
+export * from './is-document-evidence.js';
 export * from './json-pointer.js';
 export * from './layout-annexures.js';
 export * from './pack-definition.js';

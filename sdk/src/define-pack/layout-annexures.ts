@@ -1,4 +1,5 @@
 import type { AnnexurePage, EvidenceManifestItem } from '../contract/pack-contract.js';
+import { isDocumentEvidence } from './is-document-evidence.js';
 
 /** One annexure section: the same shape as an entry of the manifest's `annexures`. */
 export interface AnnexureSection {
@@ -51,8 +52,8 @@ export function layoutAnnexures(
         (a, b) => kindRank(section, a.kind) - kindRank(section, b.kind) || a.order - b.order || compareText(a.id, b.id),
       );
     for (const item of items) claimed.add(item.id);
-    const documents = items.filter(isDocument);
-    const images = items.filter((item) => !isDocument(item));
+    const documents = items.filter(isDocumentEvidence);
+    const images = items.filter((item) => !isDocumentEvidence(item));
     const page = (grid: AnnexurePage['grid'], group: readonly EvidenceManifestItem[]): AnnexurePage => ({
       section: section.section,
       heading: section.heading,
@@ -102,10 +103,6 @@ function shapeOf(item: EvidenceManifestItem): Shape {
 
 function isSmall(item: EvidenceManifestItem): boolean {
   return !!item.width && !!item.height && Math.max(item.width, item.height) <= SMALL_IMAGE_PX;
-}
-
-function isDocument(item: EvidenceManifestItem): boolean {
-  return item.kind.startsWith('document.') || item.mime === 'application/pdf';
 }
 
 /** Position of the first of the section's kinds that matches, or -1. */

@@ -148,7 +148,7 @@ describe('pack COOP_LB_V1', function () {
     );
   });
 
-  it('describes itself, lays out annexures and extracts GPS from an overlay', () => {
+  it('describes itself, lays out annexures and extracts GPS, date and time from an overlay', () => {
     const description = call<PackDescription>(entry, 'describe', {});
     assert.ok(description.formulas.some((formula) => formula.name === 'fairMarketValue'));
     assert.ok(description.operations.includes('extract'));
@@ -187,6 +187,7 @@ describe('pack COOP_LB_V1', function () {
         ['/property/gps/lat', 20.011245],
         ['/property/gps/lng', 73.750912],
         ['/reportMeta/inspectionDate', '2025-08-09'],
+        ['/reportMeta/inspectionTime', '10:42'],
       ],
     );
   });

@@ -140,7 +140,7 @@ describe('pack PSU_GENERIC_OVER_5CR_V1', function () {
     );
   });
 
-  it('describes itself, lays out annexures and extracts GPS from an overlay', () => {
+  it('describes itself, lays out annexures and extracts GPS, date and time from an overlay', () => {
     const description = call<PackDescription>(entry, 'describe', {});
     assert.ok(description.formulas.some((formula) => formula.name === 'fairMarketValue'));
     assert.ok(description.operations.includes('extract'));
@@ -179,6 +179,7 @@ describe('pack PSU_GENERIC_OVER_5CR_V1', function () {
         ['/property/gps/lat', 20.011245],
         ['/property/gps/lng', 73.750912],
         ['/reportMeta/inspectionDate', '2025-08-09'],
+        ['/reportMeta/inspectionTime', '10:42'],
       ],
     );
   });

@@ -104,6 +104,34 @@ describe('pack SBI_UNDER_5CR_V1', function () {
     );
   });
 
+  it('states a guideline rate read per sq.ft per sq m, decimals kept, inside a bare context', () => {
+    const extracted = call<ExtractResult>(entry, 'extract', {
+      kind: 'screenshot.guideline',
+      text: 'Guideline Value Portal\nGuideline rate per sq.ft: Rs 11,470.50\nMarket value: Rs 13,764,600',
+      meanConfidence: 92,
+    });
+    assert.deepEqual(
+      extracted.proposals.map((proposal) => [proposal.field, proposal.value]),
+      [
+        ['/guideline/value', 13_764_600],
+        ['/guideline/landRatePerSqm', 123_467.31],
+      ],
+    );
+  });
+
+  it('keeps a site latitude out of range as typed and warns about it', () => {
+    const [sample] = discoverFixtures(built.files).filter((fixture) => fixture.name === 'domain-sample');
+    assert.ok(sample);
+    const input = sample.input as { property: { gps: { lat: number; lng: number } } };
+    const typed = { ...input, property: { ...input.property, gps: { ...input.property.gps, lat: 95 } } };
+    const schema = compileInputSchema(JSON.parse(built.files.get('schema.json')!.toString('utf8')) as JsonValue);
+    assert.ok(schema.ok);
+    assert.deepEqual(schema.validate(typed), []);
+    const result = call<ComputeResult>(entry, 'compute', { input: typed, now: sample.expected.now });
+    const warning = result.warnings.find((found) => found.code === 'COORDINATE_OUT_OF_RANGE');
+    assert.deepEqual(warning && [warning.level, warning.fields], ['warn', ['/property/gps/lat']]);
+  });
+
   it('re-checks values the host edited with the rules operation', () => {
     const [sample] = discoverFixtures(built.files).filter((fixture) => fixture.name === 'domain-sample');
     assert.ok(sample);
@@ -126,7 +154,7 @@ describe('pack SBI_UNDER_5CR_V1', function () {
     );
   });
 
-  it('describes itself, lays out annexures and extracts GPS from an overlay', () => {
+  it('describes itself, lays out annexures and extracts GPS, date and time from an overlay', () => {
     const description = call<PackDescription>(entry, 'describe', {});
     assert.ok(description.formulas.some((formula) => formula.name === 'fairMarketValue'));
     assert.ok(description.operations.includes('extract'));
@@ -165,6 +193,7 @@ describe('pack SBI_UNDER_5CR_V1', function () {
         ['/property/gps/lat', 20.011245],
         ['/property/gps/lng', 73.750912],
         ['/reportMeta/inspectionDate', '2025-08-09'],
+        ['/reportMeta/inspectionTime', '10:42'],
       ],
     );
   });

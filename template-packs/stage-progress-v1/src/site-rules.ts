@@ -1,4 +1,4 @@
-import { compareDates } from '@repogen/sdk/pack';
+import { compareDates, coordinateRangeFindings } from '@repogen/sdk/pack';
 import { rowsOf } from '@repogen/sdk/kits/project-finance';
 import type { StageRule } from './settings.js';
 
@@ -31,6 +31,15 @@ export const siteRules = {
         }
       );
     },
+  },
+  COORDINATE_OUT_OF_RANGE: {
+    description: 'Latitudes lie within ±90° and longitudes within ±180° (a typed value is kept)',
+    level: 'warn',
+    check: ({ input }) =>
+      coordinateRangeFindings([
+        { pointer: '/project/gps', ...input.project?.gps },
+        ...(input.photos ?? []).map((photo, index) => ({ pointer: `/photos/${index}`, ...photo })),
+      ]),
   },
   PHOTOS_TOO_FEW: {
     description: 'At least 8 progress photographs',

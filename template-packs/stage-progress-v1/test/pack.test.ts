@@ -137,6 +137,35 @@ describe('pack STAGE_PROGRESS_V1', function () {
     assert.ok(codes.has('TRANCHE_ABOVE_ELIGIBLE'));
   });
 
+  it('keeps coordinates out of range as typed and warns about each', () => {
+    const input = sample.input as {
+      project: { gps: { lat: number; lng: number } };
+      photos: { lat?: number; lng?: number }[];
+    };
+    const typed = {
+      ...input,
+      project: { ...input.project, gps: { ...input.project.gps, lat: 95 } },
+      photos: input.photos.map((photo, index) => (index === 1 ? { ...photo, lng: 200 } : photo)),
+    };
+    const schema = compileInputSchema(JSON.parse(built.files.get('schema.json')!.toString('utf8')) as JsonValue);
+    assert.ok(schema.ok);
+    assert.deepEqual(schema.validate(typed), []);
+    const { warnings } = call<{ warnings: ComputeResult['warnings'] }>(entry, 'rules', {
+      input: typed,
+      values: compute(sample).values,
+      now: sample.expected.now,
+    });
+    assert.deepEqual(
+      warnings
+        .filter((warning) => warning.code === 'COORDINATE_OUT_OF_RANGE')
+        .map((warning) => [warning.level, warning.fields]),
+      [
+        ['warn', ['/project/gps/lat']],
+        ['warn', ['/photos/1/lng']],
+      ],
+    );
+  });
+
   it('lays out photographs first, then the certificates', () => {
     const layout = call<LayoutResult>(entry, 'layout', {
       evidence: [

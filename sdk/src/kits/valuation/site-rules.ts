@@ -6,6 +6,7 @@ import {
   parseIsoDate,
   toIsoDate,
 } from '../../runtime/index.js';
+import { coordinateRangeFindings } from '../../define-pack/coordinate-range-findings.js';
 import type { ValuationRule } from './valuation-types.js';
 
 const SIDES = ['north', 'south', 'east', 'west'] as const;
@@ -141,6 +142,11 @@ export const siteRules = {
         };
       }
     },
+  },
+  COORDINATE_OUT_OF_RANGE: {
+    description: 'The site latitude lies within ±90° and the longitude within ±180° (a typed value is kept)',
+    level: 'warn',
+    check: ({ input }) => coordinateRangeFindings([{ pointer: '/property/gps', ...input.property?.gps }]),
   },
   OCCUPANCY_DETAILS_MISSING: {
     description: 'Tenanted: tenant since and rent; leasehold: lease expiry',

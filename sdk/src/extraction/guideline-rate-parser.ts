@@ -1,13 +1,14 @@
-import { lineConfidence, repairDigits, roundConfidence, type ExtractedField } from './extracted-field.js';
-import type { OcrLine } from './ocr-engine.js';
+import { lineConfidence, repairDigits, roundConfidence, type ExtractedField, type OcrLine } from './extracted-field.js';
 
+/** The guideline rate in the unit it was printed in, that unit (sqm or sqft), and the guideline value. */
 export interface ParsedGuideline {
   readonly rate?: ExtractedField;
   readonly unit?: ExtractedField;
   readonly value?: ExtractedField;
 }
 
-const RATE_WORD = /\b(?:rate|per\s*sq)\b/i;
+// `per sq` runs straight into its unit (`per sqm`, `per sq.ft`): no word boundary after it.
+const RATE_WORD = /\brate\b|\bper\s*sq/i;
 const VALUE_WORD = /\b(?:guideline|market|total|government)\s*value\b(?!\s*per)/i;
 /** Indian (1,23,450) or Western (123,450) grouping, or none; an optional decimal part. */
 const AMOUNT = /(?<![\d.,])(\d{1,3}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(?![\d,])/g;

@@ -1,6 +1,6 @@
-import { lineConfidence, repairDigits, roundConfidence, type ExtractedField } from './extracted-field.js';
-import type { OcrLine } from './ocr-engine.js';
+import { lineConfidence, repairDigits, roundConfidence, type ExtractedField, type OcrLine } from './extracted-field.js';
 
+/** The capture date (YYYY-MM-DD) and time (HH:MM, 24 h) read from overlay lines. */
 export interface ParsedDateTime {
   readonly date?: ExtractedField;
   readonly time?: ExtractedField;

@@ -21,6 +21,12 @@ describe('parseGuideline', () => {
     ]);
   });
 
+  it('reads a value per sqm (or sq.ft) as a rate, the unit running straight on from "per sq"', () => {
+    assert.deepEqual(read('Guideline value per sqm 38,900'), [38900, 'sqm', undefined]);
+    assert.deepEqual(read('Guideline value per sqft 3,614'), [3614, 'sqft', undefined]);
+    assert.deepEqual(read('Value per sq.m: Rs. 45,600', 'Guideline Value: Rs. 45,60,000'), [45600, 'sqm', 4560000]);
+  });
+
   it('skips years and survey numbers near a rate label', () => {
     assert.deepEqual(read('Annual Statement of Rates 2026-27', 'Zone 12/3 rate: 45,600 sqm'), [
       45600,
