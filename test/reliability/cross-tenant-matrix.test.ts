@@ -45,7 +45,9 @@ async function validBody(route: ApiRoute): Promise<{ payload?: string | Buffer; 
   };
   const body = bodies[key] ?? (route.takesBody ? { reason: 'matrix test' } : undefined);
   const headers: Record<string, string> =
-    route.path.endsWith('/generate') || route.path.endsWith('/grants') ? { 'idempotency-key': crypto.randomUUID() } : {};
+    route.path.endsWith('/generate') || route.path.endsWith('/grants')
+      ? { 'idempotency-key': crypto.randomUUID() }
+      : {};
   return body === undefined
     ? { headers }
     : { payload: JSON.stringify(body), headers: { ...headers, 'content-type': 'application/json' } };

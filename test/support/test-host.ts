@@ -59,12 +59,26 @@ export interface TestHostOptions {
 export async function createTestHost(options: TestHostOptions = {}): Promise<TestHost> {
   const database = await testDatabase();
   // The job queue opens its own pool on PostgreSQL, so it needs the URL the database was opened with.
-  const config = loadConfig({ REPOGEN_LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL, ...options.hostEnv });
+  const config = loadConfig({
+    REPOGEN_LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    DATABASE_URL: process.env.DATABASE_URL,
+    ...options.hostEnv,
+  });
   const logger = createLogger('silent');
   const plugins = await loadHostPlugins({ env: options.pluginEnv ?? {}, config });
-  const replaced = new Set([coreServices.database.id, ...(options.services ?? []).map((factory) => factory.service.id)]);
-  const factories = coreServiceFactories(config, logger, plugins).filter((factory) => !replaced.has(factory.service.id));
-  const registry = new ServiceRegistry([...factories, ...(options.services ?? []), ServiceRegistry.value(coreServices.database, database)]);
+  const replaced = new Set([
+    coreServices.database.id,
+    ...(options.services ?? []).map((factory) => factory.service.id),
+  ]);
+  const factories = coreServiceFactories(config, logger, plugins).filter(
+    (factory) => !replaced.has(factory.service.id),
+  );
+  const registry = new ServiceRegistry([
+    ...factories,
+    ...(options.services ?? []),
+    ServiceRegistry.value(coreServices.database, database),
+  ]);
   const server = await createServer({ registry, port: 0 });
   await server.initialize();
   const tenants = await registry.get(coreServices.tenants);
@@ -88,16 +102,21 @@ export async function createTestHost(options: TestHostOptions = {}): Promise<Tes
         async headers(role: Role = 'admin') {
           let secret = tokens.get(role);
           if (!secret) {
-            const issued = await auth.createToken(tenant.id, { system: 'test' }, {
-              kind: role === 'service' ? 'service' : 'api',
-              name: `test-${role}`,
-              role,
-              expiresAt: undefined,
-            });
+            const issued = await auth.createToken(
+              tenant.id,
+              { system: 'test' },
+              {
+                kind: role === 'service' ? 'service' : 'api',
+                name: `test-${role}`,
+                role,
+                expiresAt: undefined,
+              },
+            );
             secret = issued.secret;
             tokens.set(role, secret);
           }
-          const headers: Record<string, string> = role === 'service' ? { 'x-service-token': secret } : { authorization: `Bearer ${secret}` };
+          const headers: Record<string, string> =
+            role === 'service' ? { 'x-service-token': secret } : { authorization: `Bearer ${secret}` };
           return headers;
         },
       };

@@ -13,11 +13,20 @@ describe('Idempotency-Key on the POST routes that create something', function ()
   let other: TestTenant;
   let packKey: string;
 
-  const post = async (tenant: TestTenant, url: string, payload: object | Buffer, headers: Record<string, string> = {}, role: 'admin' | 'operator' | 'service' = 'admin') =>
-    host.server.inject({ method: 'POST', url, headers: { ...(await tenant.headers(role)), ...headers }, payload });
+  const post = async (
+    tenant: TestTenant,
+    url: string,
+    payload: object | Buffer,
+    headers: Record<string, string> = {},
+    role: 'admin' | 'operator' | 'service' = 'admin',
+  ) => host.server.inject({ method: 'POST', url, headers: { ...(await tenant.headers(role)), ...headers }, payload });
 
   const reportCount = async (tenant: TestTenant, title: string) => {
-    const list = await host.server.inject({ method: 'GET', url: `/v1/reports?q=${encodeURIComponent(title)}`, headers: await tenant.headers('operator') });
+    const list = await host.server.inject({
+      method: 'GET',
+      url: `/v1/reports?q=${encodeURIComponent(title)}`,
+      headers: await tenant.headers('operator'),
+    });
     assert.equal(list.statusCode, 200, list.payload);
     return (json(list).items as { title: string }[]).filter((item) => item.title === title).length;
   };
@@ -30,7 +39,11 @@ describe('Idempotency-Key on the POST routes that create something', function ()
     for (const tenant of [firm, other]) {
       const upload = await post(tenant, '/v1/packs', pack.bytes, { 'content-type': 'application/octet-stream' });
       assert.ok([200, 201].includes(upload.statusCode), upload.payload);
-      const published = await host.server.inject({ method: 'POST', url: `/v1/packs/${packKey}/versions/${pack.manifest.version}/publish`, headers: await tenant.headers('admin') });
+      const published = await host.server.inject({
+        method: 'POST',
+        url: `/v1/packs/${packKey}/versions/${pack.manifest.version}/publish`,
+        headers: await tenant.headers('admin'),
+      });
       assert.equal(published.statusCode, 200, published.payload);
     }
   });
@@ -53,9 +66,16 @@ describe('Idempotency-Key on the POST routes that create something', function ()
     assert.deepEqual(json(repeat), json(first));
     assert.equal(await reportCount(firm, title), 1);
 
-    const audit = await host.server.inject({ method: 'GET', url: `/v1/audit?target=report:${json(first).id as string}`, headers: await firm.headers('admin') });
+    const audit = await host.server.inject({
+      method: 'GET',
+      url: `/v1/audit?target=report:${json(first).id as string}`,
+      headers: await firm.headers('admin'),
+    });
     assert.equal(audit.statusCode, 200, audit.payload);
-    assert.equal((json(audit).items as { action: string }[]).filter((entry) => entry.action === 'report.created').length, 1);
+    assert.equal(
+      (json(audit).items as { action: string }[]).filter((entry) => entry.action === 'report.created').length,
+      1,
+    );
   });
 
   it('refuses the key with another body or path (409 IDEMPOTENCY_KEY_REUSED) and changes nothing', async () => {
@@ -64,7 +84,12 @@ describe('Idempotency-Key on the POST routes that create something', function ()
     const first = await post(firm, '/v1/reports', { packKey, title }, { 'idempotency-key': key });
     assert.equal(first.statusCode, 201, first.payload);
 
-    const changed = await post(firm, '/v1/reports', { packKey, title: `${title} (changed)` }, { 'idempotency-key': key });
+    const changed = await post(
+      firm,
+      '/v1/reports',
+      { packKey, title: `${title} (changed)` },
+      { 'idempotency-key': key },
+    );
     assert.equal(changed.statusCode, 409, changed.payload);
     assert.deepEqual(Object.keys(json(changed)).sort(), ['code', 'details', 'error', 'message', 'statusCode']);
     assert.equal(json(changed).code, 'IDEMPOTENCY_KEY_REUSED');
@@ -83,7 +108,11 @@ describe('Idempotency-Key on the POST routes that create something', function ()
   it('never creates two things for concurrent repeats', async () => {
     const key = crypto.randomUUID();
     const name = `concurrent-${key.slice(0, 8)}`;
-    const answers = await Promise.all(Array.from({ length: 6 }, () => post(firm, '/v1/tokens', { name, kind: 'api', role: 'operator' }, { 'idempotency-key': key })));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        post(firm, '/v1/tokens', { name, kind: 'api', role: 'operator' }, { 'idempotency-key': key }),
+      ),
+    );
     for (const answer of answers) assert.equal(answer.statusCode, 201, answer.payload);
     const ids = new Set(answers.map((answer) => json(answer).token.id as string));
     const secrets = new Set(answers.map((answer) => json(answer).secret as string));
@@ -117,7 +146,9 @@ describe('Idempotency-Key on the POST routes that create something', function ()
     const photo = await uniqueJpeg();
     const key = crypto.randomUUID();
     const send = () => {
-      const form = multipart([{ name: 'front.jpg', bytes: photo, contentType: 'image/jpeg' }], { kind: 'photo.exterior' });
+      const form = multipart([{ name: 'front.jpg', bytes: photo, contentType: 'image/jpeg' }], {
+        kind: 'photo.exterior',
+      });
       return post(firm, url, form.payload, { ...form.headers, 'idempotency-key': key }, 'operator');
     };
     const first = await send();
@@ -135,15 +166,33 @@ describe('Idempotency-Key on the POST routes that create something', function ()
       const first = await post(firm, '/v1/reports', { packKey, title: `Expiring ${key}` }, { 'idempotency-key': key });
       assert.equal(first.statusCode, 201, first.payload);
     }
-    await withSystem(host.database.knex, (trx) => trx('idempotent_requests').whereIn('idempotency_key', [lazy, swept]).update({ expires_at: trx.raw("now() - interval '1 minute'") }));
+    await withSystem(host.database.knex, (trx) =>
+      trx('idempotent_requests')
+        .whereIn('idempotency_key', [lazy, swept])
+        .update({ expires_at: trx.raw("now() - interval '1 minute'") }),
+    );
 
-    const reused = await post(firm, '/v1/reports', { packKey, title: `Expiring ${lazy} again` }, { 'idempotency-key': lazy });
+    const reused = await post(
+      firm,
+      '/v1/reports',
+      { packKey, title: `Expiring ${lazy} again` },
+      { 'idempotency-key': lazy },
+    );
     assert.equal(reused.statusCode, 201, reused.payload);
     assert.equal(reused.headers['idempotent-replayed'], undefined);
 
-    const output = await expireIdempotentRequestsJob.handler({}, { database: host.database }, { jobId: 'test', attempt: 0, signal: new AbortController().signal, logger: createLogger('silent') });
+    const output = await expireIdempotentRequestsJob.handler(
+      {},
+      { database: host.database },
+      { jobId: 'test', attempt: 0, signal: new AbortController().signal, logger: createLogger('silent') },
+    );
     assert.ok(Number(output?.deleted) >= 1);
-    const left = await withSystem(host.database.knex, (trx) => trx('idempotent_requests').whereIn('idempotency_key', [lazy, swept]).select('idempotency_key'));
-    assert.deepEqual(left.map((row: { idempotency_key: string }) => row.idempotency_key), [lazy]);
+    const left = await withSystem(host.database.knex, (trx) =>
+      trx('idempotent_requests').whereIn('idempotency_key', [lazy, swept]).select('idempotency_key'),
+    );
+    assert.deepEqual(
+      left.map((row: { idempotency_key: string }) => row.idempotency_key),
+      [lazy],
+    );
   });
 });

@@ -8,14 +8,27 @@ describe('the v1-bridge host plugin', () => {
   it('is bundled: the host finds it with its callback service, routes and delivery job', async () => {
     const [plugin] = (await loadHostPlugins({ env: {}, config })).filter((loaded) => loaded.name === PLUGIN_NAME);
     assert.ok(plugin);
-    assert.deepEqual(plugin.services?.map((factory) => factory.service.id), ['v1bridge.callbacks', 'core.callbacks']);
-    assert.deepEqual(plugin.routes?.map((routes) => routes.name), ['callback-routes']);
-    assert.deepEqual(plugin.jobs?.map((job) => job.name), ['callbacks.deliver']);
+    assert.deepEqual(
+      plugin.services?.map((factory) => factory.service.id),
+      ['v1bridge.callbacks', 'core.callbacks'],
+    );
+    assert.deepEqual(
+      plugin.routes?.map((routes) => routes.name),
+      ['callback-routes'],
+    );
+    assert.deepEqual(
+      plugin.jobs?.map((job) => job.name),
+      ['callbacks.deliver'],
+    );
   });
 
   it('stops the boot over a bad V1_CALLBACK_TIMEOUT_MS, naming it', () => {
     for (const value of ['soon', '10', '999999', '1.5']) {
-      assert.throws(() => createHostPlugin({ env: { V1_CALLBACK_TIMEOUT_MS: value }, config }), { name: 'ConfigError', message: /V1_CALLBACK_TIMEOUT_MS/ }, value);
+      assert.throws(
+        () => createHostPlugin({ env: { V1_CALLBACK_TIMEOUT_MS: value }, config }),
+        { name: 'ConfigError', message: /V1_CALLBACK_TIMEOUT_MS/ },
+        value,
+      );
     }
     assert.equal(createHostPlugin({ env: { V1_CALLBACK_TIMEOUT_MS: '5000' }, config }).name, PLUGIN_NAME);
   });

@@ -7,7 +7,9 @@ import { idempotent } from './idempotent-route.js';
 import { defineRoutePlugin, failValidation } from './route-plugin.js';
 import { errorResponses, uuidSchema } from './schemas.js';
 
-const packKeySchema = Joi.string().pattern(/^[A-Z][A-Z0-9_]{1,63}$/).description('Pack key, e.g. SBI_UNDER_5CR_V1');
+const packKeySchema = Joi.string()
+  .pattern(/^[A-Z][A-Z0-9_]{1,63}$/)
+  .description('Pack key, e.g. SBI_UNDER_5CR_V1');
 const idParams = Joi.object({ id: uuidSchema.required() });
 // No control characters: PostgreSQL text refuses NUL, and a key is typed, logged and shown.
 const externalKeySchema = Joi.string()
@@ -80,24 +82,35 @@ export const reportRoutesPlugin = defineRoutePlugin({
       path: '/v1/reports',
       options: {
         tags: ['api', 'reports'],
-        description: 'Create a report bound to a pinned pack version (the newest published one when packVersion is omitted)',
+        description:
+          'Create a report bound to a pinned pack version (the newest published one when packVersion is omitted)',
         notes: 'Repeating an externalKey answers the existing report with 200; a new report is 201.',
         auth: { access: { scope: writers } },
         payload: { maxBytes: 2 * 1024 * 1024 },
         validate: {
           payload: Joi.object({
             packKey: packKeySchema.required(),
-            packVersion: Joi.string().pattern(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/).max(64),
+            packVersion: Joi.string()
+              .pattern(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/)
+              .max(64),
             title: Joi.string().trim().min(1).max(300).required(),
             externalKey: externalKeySchema,
             data: Joi.object().unknown(true),
           }).label('CreateReport'),
           failAction: failValidation,
         },
-        response: { status: { 200: reportSummarySchema, 201: reportSummarySchema, ...errorResponses(400, 401, 403, 404, 422) } },
+        response: {
+          status: { 200: reportSummarySchema, 201: reportSummarySchema, ...errorResponses(400, 401, 403, 404, 422) },
+        },
       },
       async handler(request, h) {
-        const body = request.payload as { packKey: string; packVersion?: string; title: string; externalKey?: string; data?: JsonValue };
+        const body = request.payload as {
+          packKey: string;
+          packVersion?: string;
+          title: string;
+          externalKey?: string;
+          data?: JsonValue;
+        };
         const { report, created } = await reports.create(principalOf(request), body, request.info.id);
         return h.response(report).code(created ? 201 : 200);
       },
@@ -121,13 +134,24 @@ export const reportRoutesPlugin = defineRoutePlugin({
         },
         response: {
           status: {
-            200: Joi.object({ items: Joi.array().items(reportSummarySchema), total: Joi.number().integer(), limit: Joi.number().integer(), offset: Joi.number().integer() }).label('ReportList'),
+            200: Joi.object({
+              items: Joi.array().items(reportSummarySchema),
+              total: Joi.number().integer(),
+              limit: Joi.number().integer(),
+              offset: Joi.number().integer(),
+            }).label('ReportList'),
             ...errorResponses(400, 401, 403),
           },
         },
       },
       async handler(request) {
-        const query = request.query as { packKey?: string; status?: ReportStatus; q?: string; limit: number; offset: number };
+        const query = request.query as {
+          packKey?: string;
+          status?: ReportStatus;
+          q?: string;
+          limit: number;
+          offset: number;
+        };
         const page = await reports.list(principalOf(request), query);
         return { ...page, limit: query.limit, offset: query.offset };
       },
@@ -149,8 +173,10 @@ export const reportRoutesPlugin = defineRoutePlugin({
       path: '/v1/reports/by-external-key/{key}',
       options: {
         tags: ['api', 'reports'],
-        description: 'The report an external system knows by its key (v1:assignment:123), as GET /v1/reports/{id} answers it',
-        notes: 'Percent-encode the key when it holds characters other than letters, digits and :-._~ (404 REPORT_NOT_FOUND when no report of the tenant has it).',
+        description:
+          'The report an external system knows by its key (v1:assignment:123), as GET /v1/reports/{id} answers it',
+        notes:
+          'Percent-encode the key when it holds characters other than letters, digits and :-._~ (404 REPORT_NOT_FOUND when no report of the tenant has it).',
         auth: { access: { scope: readers } },
         validate: { params: Joi.object({ key: externalKeySchema.required() }), failAction: failValidation },
         response: { status: { 200: reportDetailSchema, ...errorResponses(400, 401, 403, 404, 422, 503) } },
@@ -162,14 +188,20 @@ export const reportRoutesPlugin = defineRoutePlugin({
       path: '/v1/reports/{id}/data',
       options: {
         tags: ['api', 'reports'],
-        description: 'Change fields of the report data by JSON pointer; checked against the pack schema, audited per field',
-        notes: 'An edit that fails validation changes nothing. Replacing a value of a field the pack marks x-reason-required needs `reason` (400 REASON_REQUIRED).',
+        description:
+          'Change fields of the report data by JSON pointer; checked against the pack schema, audited per field',
+        notes:
+          'An edit that fails validation changes nothing. Replacing a value of a field the pack marks x-reason-required needs `reason` (400 REASON_REQUIRED).',
         auth: { access: { scope: writers } },
         payload: { maxBytes: 2 * 1024 * 1024 },
         validate: {
           params: idParams,
           payload: Joi.object({
-            set: Joi.object().pattern(Joi.string().pattern(pointerPattern).max(500), Joi.any()).min(1).max(500).required(),
+            set: Joi.object()
+              .pattern(Joi.string().pattern(pointerPattern).max(500), Joi.any())
+              .min(1)
+              .max(500)
+              .required(),
             reason: Joi.string().trim().min(3).max(2000),
           }).label('PatchReportData'),
           failAction: failValidation,
@@ -194,11 +226,21 @@ export const reportRoutesPlugin = defineRoutePlugin({
           headers: Joi.object({ 'idempotency-key': Joi.string().trim().min(1).max(200).required() }).unknown(true),
           failAction: failValidation,
         },
-        response: { status: { 202: Joi.object({ jobId: Joi.string(), created: Joi.boolean() }).label('GenerationQueued'), ...errorResponses(400, 401, 403, 404, 409, 422, 503) } },
+        response: {
+          status: {
+            202: Joi.object({ jobId: Joi.string(), created: Joi.boolean() }).label('GenerationQueued'),
+            ...errorResponses(400, 401, 403, 404, 409, 422, 503),
+          },
+        },
       },
       async handler(request, h) {
         const key = request.headers['idempotency-key'] as string;
-        const queued = await generation.request(principalOf(request), (request.params as { id: string }).id, key.trim(), request.info.id);
+        const queued = await generation.request(
+          principalOf(request),
+          (request.params as { id: string }).id,
+          key.trim(),
+          request.info.id,
+        );
         return h.response(queued).code(202);
       },
     },
@@ -210,9 +252,16 @@ export const reportRoutesPlugin = defineRoutePlugin({
         description: 'The generated versions (v1, v2, …) with their artifacts; never overwritten',
         auth: { access: { scope: readers } },
         validate: { params: idParams, failAction: failValidation },
-        response: { status: { 200: Joi.object({ items: Joi.array().items(versionSchema) }).label('ReportVersions'), ...errorResponses(400, 401, 403, 404) } },
+        response: {
+          status: {
+            200: Joi.object({ items: Joi.array().items(versionSchema) }).label('ReportVersions'),
+            ...errorResponses(400, 401, 403, 404),
+          },
+        },
       },
-      handler: async (request) => ({ items: await reports.versions(principalOf(request), (request.params as { id: string }).id) }),
+      handler: async (request) => ({
+        items: await reports.versions(principalOf(request), (request.params as { id: string }).id),
+      }),
     },
   ],
 });

@@ -44,6 +44,8 @@ export function errorResponses(...statuses: number[]): Record<number, Joi.Object
 /** The OpenAPI answers of a route that sends a file (no joi response schema to describe it). */
 export function fileResponses(description: string, ...statuses: number[]) {
   const schema: Joi.ObjectSchema = errorSchema;
-  const errors = statuses.map((status) => [status, { description: ERROR_STATUS_DESCRIPTIONS[status] ?? 'Error', schema }] as const);
+  const errors = statuses.map(
+    (status) => [status, { description: ERROR_STATUS_DESCRIPTIONS[status] ?? 'Error', schema }] as const,
+  );
   return { 'hapi-swagger': { responses: { 200: { description }, ...Object.fromEntries(errors) } } };
 }

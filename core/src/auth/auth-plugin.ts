@@ -62,7 +62,8 @@ function presentedCredentials(request: Request) {
   let bearerToken: string | undefined;
   if (typeof authorization === 'string') {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match?.[1]) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"', 'INVALID_CREDENTIALS');
+    if (!match?.[1])
+      throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"', 'INVALID_CREDENTIALS');
     bearerToken = match[1];
   }
   const serviceHeader = request.headers[SERVICE_TOKEN_HEADER];

@@ -17,7 +17,11 @@ export interface ReportReleasedEvent {
  * `report.released` callback to each endpoint the tenant registered (none without the V1
  * bridge). Announcing only records deliveries, so a receiver that is down never fails a release.
  */
-export async function publishReportReleased(callbacks: CallbackPublisher, logger: Logger, event: ReportReleasedEvent): Promise<void> {
+export async function publishReportReleased(
+  callbacks: CallbackPublisher,
+  logger: Logger,
+  event: ReportReleasedEvent,
+): Promise<void> {
   const { tenantId, ...data } = event;
   logger.info({ event: 'report.released', ...event }, 'report released');
   await callbacks.publish(tenantId, 'report.released', data);

@@ -83,7 +83,10 @@ export async function createServer(options: CreateServerOptions): Promise<Server
     // After the error plugin: a kept error answer is in its final shape.
     { plugin: idempotencyPlugin, options: { idempotency } },
     { plugin: requestLogPlugin, options: { logger } },
-    { plugin: authPlugin, options: { auth, cookieSecure: config.cookieSecure, sessionTtlHours: config.sessionTtlHours } },
+    {
+      plugin: authPlugin,
+      options: { auth, cookieSecure: config.cookieSecure, sessionTtlHours: config.sessionTtlHours },
+    },
     Inert,
     Vision,
     {
@@ -102,7 +105,10 @@ export async function createServer(options: CreateServerOptions): Promise<Server
     },
   ]);
 
-  const routePlugins = options.routePlugins ?? [...foundationRoutePlugins, ...pluginRoutes(await registry.get(coreServices.plugins))];
+  const routePlugins = options.routePlugins ?? [
+    ...foundationRoutePlugins,
+    ...pluginRoutes(await registry.get(coreServices.plugins)),
+  ];
   await registerRoutePlugins(server, registry, routePlugins);
   return server;
 }

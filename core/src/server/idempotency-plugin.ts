@@ -48,7 +48,11 @@ export const idempotencyPlugin: Plugin<IdempotencyPluginOptions> = {
         hash: requestFingerprint(request.method, path, request.payload),
       });
       if (claim.kind === 'replay') {
-        return h.response(claim.body as object).code(claim.status).header(IDEMPOTENT_REPLAY_HEADER, 'true').takeover();
+        return h
+          .response(claim.body as object)
+          .code(claim.status)
+          .header(IDEMPOTENT_REPLAY_HEADER, 'true')
+          .takeover();
       }
       claims.set(request, { tenantId: principal.tenantId, id: claim.id });
       return h.continue;
@@ -66,7 +70,12 @@ export const idempotencyPlugin: Plugin<IdempotencyPluginOptions> = {
         return h.continue;
       }
       const source: unknown = response.source;
-      const replayable = response.statusCode < 400 && (source === null || (typeof source === 'object' && !Buffer.isBuffer(source) && typeof (source as { pipe?: unknown }).pipe !== 'function'));
+      const replayable =
+        response.statusCode < 400 &&
+        (source === null ||
+          (typeof source === 'object' &&
+            !Buffer.isBuffer(source) &&
+            typeof (source as { pipe?: unknown }).pipe !== 'function'));
       if (replayable) await idempotency.complete(claim.tenantId, claim.id, response.statusCode, source);
       else await idempotency.release(claim.tenantId, claim.id);
       return h.continue;

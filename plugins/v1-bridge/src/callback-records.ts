@@ -56,7 +56,13 @@ export interface CallbackDelivery {
 }
 
 export function toCallbackEndpoint(row: CallbackEndpointRow): CallbackEndpoint {
-  return { id: row.id, url: row.url, events: row.events, description: row.description, createdAt: row.created_at.toISOString() };
+  return {
+    id: row.id,
+    url: row.url,
+    events: row.events,
+    description: row.description,
+    createdAt: row.created_at.toISOString(),
+  };
 }
 
 export function toCallbackDelivery(row: CallbackDeliveryRow): CallbackDelivery {

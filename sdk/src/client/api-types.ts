@@ -61,7 +61,11 @@ export interface Evidence {
   readonly mime: string;
   readonly size: number;
   readonly duplicate: boolean;
-  readonly ocr: { status: 'none' | 'queued' | 'done' | 'failed'; confidence: number | null; detectedKind: string | null };
+  readonly ocr: {
+    status: 'none' | 'queued' | 'done' | 'failed';
+    confidence: number | null;
+    detectedKind: string | null;
+  };
 }
 
 export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
