@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { coreServices, reconcileReservationsJob, refillCreditsJob, withSystem, withTenant } from '@repogen/core';
 import { createTestHost, json, type TestHost, type TestTenant } from '../support/test-host.js';
 import { BillingDriver } from './billing-test-support.js';
@@ -165,6 +166,84 @@ describe('billing: CREDIT accounts, the ledger and the generation gate', functio
     for (const report of reports)
       assert.equal((await driver.call('POST', `/v1/reports/${report}/cancel`)).statusCode, 200);
     await driver.assertSums(account.id, { balance: 10, reserved: 0 });
+  });
+
+  it('never leaves credits reserved on a report cancelled while its generation was requested', async () => {
+    const tenant = await host.createTenant('firm');
+    const driver = new BillingDriver(host, tenant);
+    const key = await driver.publishTestPack();
+    const account = await driver.openAccount({ mode: 'CREDIT' });
+    assert.equal((await driver.grant(account.id, 100)).statusCode, 201);
+    const reports: string[] = [];
+    for (let i = 0; i < 20; i += 1) reports.push(await driver.createReport(key, `Raced ${i}`));
+    const cancel = (report: string) =>
+      driver.call('POST', `/v1/reports/${report}/cancel`, { payload: { reason: 'raced' } });
+    await tenant.headers('operator');
+
+    const { knex } = host.database;
+    if (host.database.kind === 'postgres') {
+      // The interleaving forced: the generation has read the report as a draft and waits for the
+      // account (held here) when the cancel comes; the cancel must wait for the generation's lock
+      // on the report, and then give the reservation back.
+      const report = reports.pop()!;
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const holder = withTenant(knex, tenant.id, async (trx) => {
+        await trx('billing_accounts').where({ id: account.id }).forUpdate();
+        holding();
+        await released;
+      });
+      await held;
+      const generating = driver.generate(report);
+      for (let waited = 0; waited < 10_000; waited += 50) {
+        const { rows } = await knex.raw<{ rows: { n: number }[] }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (rows[0]!.n > 0) break;
+        await sleep(50);
+      }
+      const cancelling = cancel(report);
+      await sleep(500);
+      release();
+      await holder;
+      const [generated, cancelled] = await Promise.all([generating, cancelling]);
+      assert.equal(generated.statusCode, 202, generated.payload);
+      assert.deepEqual(json(cancelled), { reportId: report, status: 'cancelled', creditsReleased: 1 });
+      await driver.assertSums(account.id, { balance: 100, reserved: 0 });
+    }
+
+    const outcomes = await Promise.all(
+      reports.map(async (report, index) => {
+        const [generated, cancelled] = await Promise.all([
+          driver.generate(report),
+          sleep(index * 2).then(() => cancel(report)),
+        ]);
+        return {
+          report,
+          generate: generated.statusCode,
+          generateCode: json(generated).code as string | undefined,
+          cancel: cancelled.statusCode,
+        };
+      }),
+    );
+    for (const outcome of outcomes) {
+      assert.equal(outcome.cancel, 200, JSON.stringify(outcome));
+      assert.ok(outcome.generate === 202 || outcome.generateCode === 'REPORT_CANCELLED', JSON.stringify(outcome));
+    }
+    // Every report is cancelled, so none may hold a credit, whichever of the two came first.
+    await driver.assertSums(account.id, { balance: 100, reserved: 0 });
+    const holds = await withTenant<{ report_id: string; held: number }[]>(knex, tenant.id, (trx) =>
+      trx('billing_ledger')
+        .whereIn('report_id', reports)
+        .groupBy('report_id')
+        .select('report_id', trx.raw('sum(reserved_delta)::int AS held')),
+    );
+    assert.deepEqual(
+      holds.filter((row) => Number(row.held) !== 0),
+      [],
+    );
   });
 
   it('keeps the ledger append-only, even to the database owner', async () => {

@@ -136,10 +136,15 @@ export function createGenerationService(deps: {
       try {
         claimed = await withTenant(knex, principal.tenantId, async (trx) => {
           const actor: AuditActor = { kind: 'principal', principal, requestId };
+          // Checked again under the report's lock, which cancel takes too: a cancel that commits
+          // after the read above must not leave this reservation on a cancelled report.
+          const locked = (await trx('reports').where({ id: reportId }).forUpdate().first()) as ReportRow | undefined;
+          if (!locked) throw new NotFoundError(`Report ${reportId}`, 'REPORT_NOT_FOUND');
+          if (locked.status === 'cancelled') throw billingErrors.reportCancelled(reportId);
           // Before the request row: a refused reservation leaves no request and queues no job.
           await billing.gate.reserveForGeneration(trx, actor, {
             reportId,
-            reportTitle: report.title,
+            reportTitle: locked.title,
             credits: pack.detail.manifest.credits,
           });
           const [row] = (await trx('generation_requests')
