@@ -168,6 +168,100 @@ describe('billing: CREDIT accounts, the ledger and the generation gate', functio
     await driver.assertSums(account.id, { balance: 10, reserved: 0 });
   });
 
+  it('bills a report to the partner account its billingKey names: reserve and release there, the default account untouched', async () => {
+    const tenant = await host.createTenant('firm');
+    const driver = new BillingDriver(host, tenant);
+    const key = await driver.publishTestPack();
+    const standard = await driver.openAccount({ mode: 'CREDIT' });
+    assert.equal((await driver.grant(standard.id, 5)).statusCode, 201);
+    const partner = await driver.openAccount({ mode: 'CREDIT', externalKey: 'v1:partner:42' });
+    assert.equal((await driver.grant(partner.id, 1)).statusCode, 201);
+
+    const unknown = await driver.call('POST', '/v1/reports', {
+      payload: { packKey: key, title: 'Unknown partner', billingKey: 'v1:partner:404' },
+    });
+    assert.equal(unknown.statusCode, 404, unknown.payload);
+    assert.equal(json(unknown).code, 'BILLING_ACCOUNT_NOT_FOUND');
+    const other = await host.createTenant('firm');
+    const otherDriver = new BillingDriver(host, other);
+    const otherKey = await otherDriver.publishTestPack();
+    const elsewhere = await otherDriver.call('POST', '/v1/reports', {
+      payload: { packKey: otherKey, title: 'Another tenant’s partner', billingKey: 'v1:partner:42' },
+    });
+    assert.equal(json(elsewhere).code, 'BILLING_ACCOUNT_NOT_FOUND', 'another tenant’s account is not found');
+    const listed = json(await driver.call('GET', '/v1/reports?limit=100')).items as unknown[];
+    assert.equal(listed.length, 0, 'a refused create stores no report');
+
+    const billed = await driver.createReport(key, 'Billed to the partner', 'v1:partner:42');
+    const detail = json(await driver.call('GET', `/v1/reports/${billed}`));
+    assert.equal(detail.billingAccountId, partner.id);
+    assert.equal((await driver.generate(billed)).statusCode, 202);
+    await driver.assertSums(partner.id, { balance: 1, reserved: 1 });
+    await driver.assertSums(standard.id, { balance: 5, reserved: 0 });
+
+    // The partner is out of credits; the default account's five are not its to spend.
+    const second = await driver.createReport(key, 'Second for the partner', 'v1:partner:42');
+    const short = await driver.generate(second);
+    assert.equal(short.statusCode, 402, short.payload);
+    assert.deepEqual(json(short).details, { needed: 1, available: 0 });
+
+    const unbilledByKey = await driver.createReport(key, 'Billed to the default account');
+    assert.equal(json(await driver.call('GET', `/v1/reports/${unbilledByKey}`)).billingAccountId, null);
+    assert.equal((await driver.generate(unbilledByKey)).statusCode, 202);
+    await driver.assertSums(standard.id, { balance: 5, reserved: 1 });
+
+    const cancelled = await driver.call('POST', `/v1/reports/${billed}/cancel`, {
+      payload: { reason: 'partner withdrew' },
+    });
+    assert.equal(json(cancelled).creditsReleased, 1);
+    await driver.assertSums(partner.id, { balance: 1, reserved: 0 });
+    assert.deepEqual(
+      (await driver.ledger(partner.id)).map((entry) => [entry.kind, entry.reportId]),
+      [
+        ['grant', null],
+        ['reserve', billed],
+        ['release', billed],
+      ],
+    );
+    assert.deepEqual(
+      (await driver.ledger(standard.id)).map((entry) => [entry.kind, entry.reportId]),
+      [
+        ['grant', null],
+        ['reserve', unbilledByKey],
+      ],
+    );
+    assert.equal(
+      (await driver.generate(second)).statusCode,
+      202,
+      'the released credit lets the partner’s next report through',
+    );
+    await driver.assertSums(partner.id, { balance: 1, reserved: 1 });
+
+    // A POSTPAID partner account gets the report's invoice.
+    const postpaid = await driver.openAccount({
+      mode: 'POSTPAID',
+      externalKey: 'v1:partner:43',
+      creditPricePaise: 70_000,
+    });
+    const invoiced = await driver.createReport(key, 'Invoiced to a partner', 'v1:partner:43');
+    assert.equal((await driver.generate(invoiced)).statusCode, 202);
+    const invoices = json(await driver.call('GET', `/v1/billing/invoices?accountId=${postpaid.id}`)).items as {
+      reportId: string;
+      amountPaise: number;
+      state: string;
+    }[];
+    assert.deepEqual(
+      invoices.map((invoice) => [invoice.reportId, invoice.amountPaise, invoice.state]),
+      [[invoiced, 70_000, 'draft']],
+    );
+    await driver.assertSums(standard.id, { balance: 5, reserved: 1 });
+
+    for (const report of [second, unbilledByKey, invoiced])
+      assert.equal((await driver.call('POST', `/v1/reports/${report}/cancel`)).statusCode, 200);
+    await driver.assertSums(partner.id, { balance: 1, reserved: 0 });
+    await driver.assertSums(standard.id, { balance: 5, reserved: 0 });
+  });
+
   it('never leaves credits reserved on a report cancelled while its generation was requested', async () => {
     const tenant = await host.createTenant('firm');
     const driver = new BillingDriver(host, tenant);

@@ -140,6 +140,54 @@ describe('billing: release through the gate, with the DRAFT watermark removed', 
     assert.equal(audit.items.length, 1);
   });
 
+  /** A tenant with a default account (4 credits) and a partner's (2), and a released report billed to the partner. */
+  async function releasedForPartner(): Promise<{
+    driver: BillingDriver;
+    standard: string;
+    partner: string;
+    packKey: string;
+    reportId: string;
+  }> {
+    const tenant = await host.createTenant('firm');
+    const driver = new BillingDriver(host, tenant);
+    const packKey = await driver.publishTestPack();
+    const standard = await driver.openAccount({ mode: 'CREDIT' });
+    await driver.grant(standard.id, 4);
+    const partner = await driver.openAccount({
+      mode: 'CREDIT',
+      externalKey: 'v1:partner:42',
+    });
+    await driver.grant(partner.id, 2);
+    const reportId = await driver.createReport(packKey, 'Partner valuation', 'v1:partner:42');
+    await generated(driver, reportId);
+    await driver.assertSums(partner.id, { balance: 2, reserved: 1 });
+    const release = await driver.call('POST', `/v1/reports/${reportId}/release`);
+    assert.equal(release.statusCode, 200, release.payload);
+    assert.deepEqual(json(release).gate, { mode: 'CREDIT', consumed: 1 });
+    return {
+      driver,
+      standard: standard.id,
+      partner: partner.id,
+      packKey,
+      reportId,
+    };
+  }
+
+  it('CREDIT: a report billed to a partner account reserves and consumes there, the default account untouched', async () => {
+    const { driver, standard, partner } = await releasedForPartner();
+    await driver.assertSums(partner, { balance: 1, reserved: 0 });
+    await driver.assertSums(standard, { balance: 4, reserved: 0 });
+    assert.deepEqual(
+      (await driver.ledger(partner)).map((entry) => entry.kind),
+      ['grant', 'reserve', 'consume'],
+    );
+    assert.deepEqual(
+      (await driver.ledger(standard)).map((entry) => entry.kind),
+      ['grant'],
+      'the default account is untouched',
+    );
+  });
+
   it('CREDIT: a generation that fails for good gives its reservation back', async () => {
     const tenant = await host.createTenant('firm');
     const driver = new BillingDriver(host, tenant);

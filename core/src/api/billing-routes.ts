@@ -100,7 +100,7 @@ export const billingRoutesPlugin = defineRoutePlugin({
         tags: ['api', 'billing'],
         description: 'Open a billing account: the tenant’s default one, or one per external key (v1:partner:42)',
         notes:
-          'Generation and release bill the tenant’s default account; a tenant without one is not billed. Repeating an existing account answers it with 200.',
+          'A report created with `billingKey` (POST /v1/reports) is billed to the account opened for that external key; any other report to the tenant’s default account (a tenant without one is not billed for those). Repeating an existing account answers it with 200.',
         auth: { access: { scope: admin } },
         validate: {
           payload: Joi.object({

@@ -26,6 +26,9 @@ const reportSummarySchema = Joi.object({
   packVersion: Joi.string(),
   title: Joi.string(),
   externalKey: Joi.string().allow(null),
+  billingAccountId: Joi.string()
+    .allow(null)
+    .description('the billing account the report names; null bills the tenant’s default account'),
   status: Joi.string().valid(...REPORT_STATUSES),
   latestVersion: Joi.number().integer(),
   createdAt: Joi.string(),
@@ -84,7 +87,8 @@ export const reportRoutesPlugin = defineRoutePlugin({
         tags: ['api', 'reports'],
         description:
           'Create a report bound to a pinned pack version (the newest published one when packVersion is omitted)',
-        notes: 'Repeating an externalKey answers the existing report with 200; a new report is 201.',
+        notes:
+          'Repeating an externalKey answers the existing report with 200 (as it was created, billingKey included); a new report is 201. `billingKey` names the tenant’s billing account opened for that external key (POST /v1/billing/accounts with `externalKey`), which its generation and release are billed to; without it the tenant’s default account is. An unknown billingKey is 404 BILLING_ACCOUNT_NOT_FOUND.',
         auth: { access: { scope: writers } },
         payload: { maxBytes: 2 * 1024 * 1024 },
         validate: {
@@ -95,6 +99,11 @@ export const reportRoutesPlugin = defineRoutePlugin({
               .max(64),
             title: Joi.string().trim().min(1).max(300).required(),
             externalKey: externalKeySchema,
+            billingKey: Joi.string()
+              .trim()
+              .min(1)
+              .max(200)
+              .description('external key of the billing account to bill, e.g. v1:partner:42'),
             data: Joi.object().unknown(true),
           }).label('CreateReport'),
           failAction: failValidation,
@@ -109,6 +118,7 @@ export const reportRoutesPlugin = defineRoutePlugin({
           packVersion?: string;
           title: string;
           externalKey?: string;
+          billingKey?: string;
           data?: JsonValue;
         };
         const { report, created } = await reports.create(principalOf(request), body, request.info.id);
@@ -219,7 +229,8 @@ export const reportRoutesPlugin = defineRoutePlugin({
       options: {
         tags: ['api', 'reports'],
         description: 'Queue the generation of the next version (DOCX, PDF, trace); idempotent per Idempotency-Key',
-        notes: 'The same key answers the same job; a key used for another report is 409 IDEMPOTENCY_KEY_REUSED.',
+        notes:
+          'The same key answers the same job; a key used for another report is 409 IDEMPOTENCY_KEY_REUSED. The billing gate runs first: on a CREDIT account the first generation of a report reserves the pack’s credits (402 INSUFFICIENT_CREDITS when the available balance is short; nothing is queued); on a POSTPAID account it drafts the report’s invoice. A cancelled report is 409 REPORT_CANCELLED.',
         auth: { access: { scope: writers } },
         validate: {
           params: idParams,
@@ -229,7 +240,7 @@ export const reportRoutesPlugin = defineRoutePlugin({
         response: {
           status: {
             202: Joi.object({ jobId: Joi.string(), created: Joi.boolean() }).label('GenerationQueued'),
-            ...errorResponses(400, 401, 403, 404, 409, 422, 503),
+            ...errorResponses(400, 401, 402, 403, 404, 409, 422, 503),
           },
         },
       },

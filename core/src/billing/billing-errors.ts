@@ -38,6 +38,8 @@ export const billingErrors = {
       { invoiceId, state },
     ),
   accountNotFound: (id: string) => new NotFoundError(`Billing account ${id}`, BILLING_ERROR_CODES.accountNotFound),
+  billingKeyUnknown: (billingKey: string) =>
+    new NotFoundError(`A billing account for ${billingKey}`, BILLING_ERROR_CODES.accountNotFound),
   accountExists: (externalKey: string | null) =>
     new ConflictError(
       BILLING_ERROR_CODES.accountExists,

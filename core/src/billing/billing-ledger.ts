@@ -16,6 +16,22 @@ export async function lockDefaultAccount(trx: Knex.Transaction): Promise<Account
   return (await trx('billing_accounts').whereNull('external_key').forUpdate().first()) as AccountRow | undefined;
 }
 
+/** The account a report is billed to, locked: the one it names, else the tenant's default. */
+export async function lockAccountFor(
+  trx: Knex.Transaction,
+  billingAccountId: string | null,
+): Promise<AccountRow | undefined> {
+  return billingAccountId === null ? lockDefaultAccount(trx) : lockAccount(trx, billingAccountId);
+}
+
+/** The tenant's account opened for an external key (`v1:partner:42`). */
+export async function accountByExternalKey(
+  trx: Knex.Transaction,
+  externalKey: string,
+): Promise<AccountRow | undefined> {
+  return (await trx('billing_accounts').where({ external_key: externalKey }).first()) as AccountRow | undefined;
+}
+
 export async function balanceOf(trx: Knex.Transaction, accountId: string): Promise<AccountBalance> {
   const row = (await trx('billing_ledger')
     .where({ account_id: accountId })

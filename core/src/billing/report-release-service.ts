@@ -151,7 +151,12 @@ export function createReportReleaseService(deps: {
           trx,
           principal,
           requestId,
-          { reportId, reportTitle: locked.title, credits: pack.detail.manifest.credits },
+          {
+            reportId,
+            reportTitle: locked.title,
+            credits: pack.detail.manifest.credits,
+            billingAccountId: locked.billing_account_id,
+          },
           request.override,
         );
         const [artifact] = (await trx('artifacts')

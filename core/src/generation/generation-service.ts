@@ -146,6 +146,7 @@ export function createGenerationService(deps: {
             reportId,
             reportTitle: locked.title,
             credits: pack.detail.manifest.credits,
+            billingAccountId: locked.billing_account_id,
           });
           const [row] = (await trx('generation_requests')
             .insert({
