@@ -80,7 +80,7 @@ export async function createServer(options: CreateServerOptions): Promise<Server
   await server.register([
     { plugin: errorPlugin },
     { plugin: nulCharacterGuardPlugin },
-    // After the error plugin: a kept error answer is in its final shape.
+    // Keeps only successful answers; its answer step runs before the error plugin's.
     { plugin: idempotencyPlugin, options: { idempotency } },
     { plugin: requestLogPlugin, options: { logger } },
     {
