@@ -107,9 +107,13 @@ export {
   type ReleaseView,
   type ReportReleaseService,
 } from './billing/report-release-service.js';
-export { publishReportReleased, type ReportReleasedEvent } from './billing/report-released-event.js';
+export { recordReportReleased, type ReportReleasedEvent } from './billing/report-released-event.js';
 export { CALLBACK_EVENTS, CALLBACK_SIGNATURE_HEADER, type CallbackEvent } from './callbacks/callback-events.js';
-export { silentCallbackPublisher, type CallbackPublisher } from './callbacks/callback-publisher.js';
+export {
+  silentCallbackPublisher,
+  type CallbackPublisher,
+  type RecordedCallbacks,
+} from './callbacks/callback-publisher.js';
 export { publishJobOutcome, type JobOutcomeEvents, type OutcomeEvent } from './callbacks/publish-job-outcome.js';
 export {
   createIdempotencyService,

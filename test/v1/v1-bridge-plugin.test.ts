@@ -5,7 +5,7 @@ import { createHostPlugin, PLUGIN_NAME } from '@repogen/plugin-v1-bridge';
 describe('the v1-bridge host plugin', () => {
   const config = loadConfig({ REPOGEN_LOG_LEVEL: 'silent', NODE_ENV: 'test' });
 
-  it('is bundled: the host finds it with its callback service, routes and delivery job', async () => {
+  it('is bundled: the host finds it with its callback service, routes, delivery and relay jobs', async () => {
     const [plugin] = (await loadHostPlugins({ env: {}, config })).filter((loaded) => loaded.name === PLUGIN_NAME);
     assert.ok(plugin);
     assert.deepEqual(
@@ -18,7 +18,7 @@ describe('the v1-bridge host plugin', () => {
     );
     assert.deepEqual(
       plugin.jobs?.map((job) => job.name),
-      ['callbacks.deliver'],
+      ['callbacks.deliver', 'callbacks.relay'],
     );
   });
 

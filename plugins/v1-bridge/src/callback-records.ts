@@ -26,6 +26,7 @@ export interface CallbackDeliveryRow {
   redelivery_of: string | null;
   created_at: Date;
   last_attempt_at: Date | null;
+  queued_at: Date | null;
   delivered_at: Date | null;
 }
 

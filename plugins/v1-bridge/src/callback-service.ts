@@ -5,6 +5,7 @@ import {
   InvalidError,
   NotFoundError,
   UnavailableError,
+  withSystem,
   withTenant,
   type AuditService,
   type CallbackEvent,
@@ -12,6 +13,7 @@ import {
   type JobService,
   type Logger,
   type Principal,
+  type RecordedCallbacks,
 } from '@repogen/core';
 import { CALLBACK_ERROR_CODES } from './callback-errors.js';
 import { DELIVER_CALLBACK_JOB, type DeliverCallbackPayload } from './deliver-callback-payload.js';
@@ -45,8 +47,9 @@ export interface DeliveryQuery {
 export type AttemptOutcome = 'delivered' | 'gone' | 'already-delivered';
 
 /**
- * Signed callbacks to the URLs a tenant registers. `publish` only records the deliveries and
- * queues their jobs, so a receiver that is down never holds up the work that published.
+ * Signed callbacks to the URLs a tenant registers. `publish` and `record` only write the
+ * deliveries and queue their jobs, so a receiver that is down never holds up the work that
+ * published.
  */
 export interface CallbackService extends CallbackPublisher {
   register(
@@ -61,6 +64,18 @@ export interface CallbackService extends CallbackPublisher {
    * a failure to record is logged, since the publisher's own work is done by then.
    */
   publish(tenantId: string, event: CallbackEvent, data: Readonly<Record<string, unknown>>): Promise<CallbackDelivery[]>;
+  /** The deliveries of `event`, written in the caller's transaction; `send` queues them after it commits. */
+  record(
+    trx: Knex.Transaction,
+    tenantId: string,
+    event: CallbackEvent,
+    data: Readonly<Record<string, unknown>>,
+  ): Promise<RecordedCallbacks & { readonly deliveries: CallbackDelivery[] }>;
+  /**
+   * Queues, across tenants, the pending deliveries never queued and older than `olderThanSeconds`
+   * (their transaction committed but the queueing after it was lost). Answers how many.
+   */
+  relay(olderThanSeconds: number): Promise<number>;
   deliveries(principal: Principal, query: DeliveryQuery): Promise<{ items: CallbackDelivery[]; total: number }>;
   /** A new delivery of the same event (same event id and body, a fresh signature). */
   redeliver(principal: Principal, deliveryId: string, requestId?: string): Promise<CallbackDelivery>;
@@ -111,11 +126,37 @@ export function createCallbackService(deps: {
     for (const deliveryId of deliveryIds) {
       try {
         await jobs.send(DELIVER_CALLBACK_JOB, { tenantId, deliveryId });
+        await withTenant(knex, tenantId, (trx) =>
+          trx('callback_deliveries')
+            .where({ id: deliveryId })
+            .whereNull('queued_at')
+            .update({ queued_at: trx.fn.now() }),
+        );
       } catch (error) {
-        // The delivery stays pending in the log; a redeliver sends it.
+        // The delivery stays pending and unqueued in the log; the relay sweep queues it.
         logger.error({ err: error, deliveryId }, 'callback delivery not queued');
       }
     }
+  }
+
+  /** One delivery per endpoint of the tenant subscribed to `event`, all with one event id and body. */
+  async function recordIn(
+    trx: Knex.Transaction,
+    tenantId: string,
+    event: CallbackEvent,
+    data: Readonly<Record<string, unknown>>,
+  ): Promise<CallbackDeliveryRow[]> {
+    const eventId = crypto.randomUUID();
+    const body = JSON.stringify({ id: eventId, type: event, createdAt: new Date().toISOString(), data });
+    const endpoints: { id: string }[] = await trx('callback_endpoints')
+      .whereNull('deleted_at')
+      .whereRaw('events @> ?::jsonb', [JSON.stringify([event])])
+      .select('id');
+    return insertDeliveries(
+      trx,
+      tenantId,
+      endpoints.map((endpoint) => ({ endpoint_id: endpoint.id, event_id: eventId, event, body })),
+    );
   }
 
   async function insertDeliveries(
@@ -191,19 +232,7 @@ export function createCallbackService(deps: {
 
     async publish(tenantId, event, data) {
       try {
-        const eventId = crypto.randomUUID();
-        const body = JSON.stringify({ id: eventId, type: event, createdAt: new Date().toISOString(), data });
-        const rows = await withTenant(knex, tenantId, async (trx) => {
-          const endpoints: { id: string }[] = await trx('callback_endpoints')
-            .whereNull('deleted_at')
-            .whereRaw('events @> ?::jsonb', [JSON.stringify([event])])
-            .select('id');
-          return insertDeliveries(
-            trx,
-            tenantId,
-            endpoints.map((endpoint) => ({ endpoint_id: endpoint.id, event_id: eventId, event, body })),
-          );
-        });
+        const rows = await withTenant(knex, tenantId, (trx) => recordIn(trx, tenantId, event, data));
         await queue(
           tenantId,
           rows.map((row) => row.id),
@@ -213,6 +242,33 @@ export function createCallbackService(deps: {
         logger.error({ err: error, tenantId, event }, 'callback event not recorded');
         return [];
       }
+    },
+
+    async record(trx, tenantId, event, data) {
+      const rows = await recordIn(trx, tenantId, event, data);
+      return {
+        deliveries: rows.map(toCallbackDelivery),
+        send: () =>
+          queue(
+            tenantId,
+            rows.map((row) => row.id),
+          ),
+      };
+    },
+
+    async relay(olderThanSeconds) {
+      // Across tenants by design, against the database's clock, the one the rows were stamped with.
+      const rows = await withSystem<Pick<CallbackDeliveryRow, 'id' | 'tenant_id'>[]>(knex, (trx) =>
+        trx('callback_deliveries')
+          .whereNull('queued_at')
+          .where('state', 'pending')
+          .where('created_at', '<', trx.raw('now() - make_interval(secs => ?)', [olderThanSeconds]))
+          .orderBy('created_at')
+          .limit(1000)
+          .select('id', 'tenant_id'),
+      );
+      for (const row of rows) await queue(row.tenant_id, [row.id]);
+      return rows.length;
     },
 
     deliveries(principal, query) {
