@@ -1,7 +1,13 @@
 export { createAuditService, type AuditEntry, type AuditService } from './audit/audit-service.js';
 export { BLOB_STORE_FULL, type BlobStore } from './blobs/blob-store.js';
 export { createFsBlobStore } from './blobs/fs-blob-store.js';
-export { AUTH_STRATEGY, SERVICE_TOKEN_HEADER, SESSION_COOKIE, principalOf } from './auth/auth-plugin.js';
+export { AUTH_STRATEGY, SESSION_COOKIE, principalOf } from './auth/auth-plugin.js';
+export {
+  defineAuthStrategy,
+  type AuthStrategy,
+  type Authenticator,
+  type SecurityScheme,
+} from './auth/auth-strategy.js';
 export { createAuthService, type ApiToken, type AuthService } from './auth/auth-service.js';
 export { ROLES, type Principal, type Role } from './auth/principal.js';
 export { ConfigError, loadConfig, type Config } from './config/config.js';

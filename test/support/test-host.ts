@@ -48,6 +48,8 @@ export interface TestHostOptions {
   readonly pluginEnv?: NodeJS.ProcessEnv;
   /** Host settings beyond the test defaults (PAYMENT_WEBHOOK_DEV_BYPASS). */
   readonly hostEnv?: Readonly<Record<string, string>>;
+  /** Bundled host plugins to leave out, by package name. */
+  readonly withoutPlugins?: readonly string[];
   /** Factories that take the place of the core ones with the same service id (a renderer with a short timeout, a failing blob store). */
   readonly services?: readonly ServiceFactory[];
 }
@@ -66,7 +68,9 @@ export async function createTestHost(options: TestHostOptions = {}): Promise<Tes
     ...options.hostEnv,
   });
   const logger = createLogger('silent');
-  const plugins = await loadHostPlugins({ env: options.pluginEnv ?? {}, config });
+  const plugins = (await loadHostPlugins({ env: options.pluginEnv ?? {}, config })).filter(
+    (plugin) => !options.withoutPlugins?.includes(plugin.name),
+  );
   const replaced = new Set([
     coreServices.database.id,
     ...(options.services ?? []).map((factory) => factory.service.id),

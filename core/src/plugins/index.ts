@@ -1,4 +1,5 @@
 export {
+  pluginAuthStrategies,
   pluginJobs,
   pluginRoutes,
   pluginServices,
