@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { createJobService, createLogger, generateReportJob, withTenant, type JobService } from '@repogen/core';
 import { libreOfficeOrSkip } from '../render/render-fixtures.js';
 import { sbiFixtureInput } from '../reports/report-test-pack.js';
 import { buildPackVariant, SBI_PACK_DIR, uniquePackKey } from '../support/pack-sources.js';
+import { hasTranslucentText } from '../support/pdf-watermark.js';
 import { createTestHost, json, type TestHost } from '../support/test-host.js';
 import { BillingDriver } from './billing-test-support.js';
-
-/** Whether a page paints with the watermark's translucency (the stamper's only use of opacity). */
-function hasTranslucentText(doc: PDFDocument, index: number): boolean {
-  const resources = doc.getPage(index).node.Resources();
-  const states = resources?.lookupMaybe(PDFName.of('ExtGState'), PDFDict);
-  if (!states) return false;
-  return states.keys().some((key) => {
-    const state = states.lookupMaybe(key, PDFDict);
-    const opacity = state?.lookupMaybe(PDFName.of('ca'), PDFNumber);
-    return opacity !== undefined && opacity.asNumber() < 1;
-  });
-}
 
 describe('billing: release through the gate, with the DRAFT watermark removed', function () {
   this.timeout(300_000);

@@ -3,11 +3,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PDFDocument } from 'pdf-lib';
 import { createJobService, createLogger, generateReportJob, ocrEvidenceJob, type JobService } from '@repogen/core';
 import { deliverCallbackJob } from '@repogen/plugin-v1-bridge';
 import { RepogenClient, verifyCallbackSignature, type CallbackBody, type UploadProgress } from '@repogen/sdk/client';
 import { libreOfficeOrSkip } from '../render/render-fixtures.js';
 import { buildReportTestPack, sbiFixtureInput } from '../reports/report-test-pack.js';
+import { hasTranslucentText } from '../support/pdf-watermark.js';
 import { createTestHost, type TestHost, type TestTenant } from '../support/test-host.js';
 import { uniqueJpeg } from '../evidence/evidence-test-support.js';
 import { startCallbackListener, type CallbackListener, type ReceivedCallback } from './callback-listener.js';
@@ -86,17 +88,37 @@ describe('V1 through RepogenClient, end to end', function () {
     // A receiver that is down: generation must not wait for it.
     const dead = await client.registerCallback({ url: 'http://127.0.0.1:1/down', events: ['report.generated'] });
 
+    // The partner V1 bills this assignment to, with one credit on its own account.
+    const billingKey = `v1:partner:${crypto.randomInt(1e9)}`;
+    const admin = await firm.headers('admin');
+    const account = await host.server.inject({
+      method: 'POST',
+      url: '/v1/billing/accounts',
+      headers: admin,
+      payload: { mode: 'CREDIT', externalKey: billingKey },
+    });
+    assert.equal(account.statusCode, 201, account.payload);
+    const accountId = (JSON.parse(account.payload) as { id: string }).id;
+    const grant = await host.server.inject({
+      method: 'POST',
+      url: `/v1/billing/accounts/${accountId}/grants`,
+      headers: { ...admin, 'idempotency-key': crypto.randomUUID() },
+      payload: { credits: 1, reason: 'partner prepaid' },
+    });
+    assert.equal(grant.statusCode, 201, grant.payload);
+
     // 1. The report by external key; a retried create (same key) and a repeat (new key) answer the same report.
     const externalKey = `v1:assignment:${crypto.randomInt(1e9)}`;
     const input = await sbiFixtureInput();
     const createKey = crypto.randomUUID();
     const created = await client.createReport(
-      { packKey, title: 'Valuation of Plot 17, Nashik', externalKey, data: input },
+      { packKey, title: 'Valuation of Plot 17, Nashik', externalKey, billingKey, data: input },
       { idempotencyKey: createKey },
     );
     assert.equal(created.created, true);
+    assert.equal(created.report.billingAccountId, accountId);
     const retried = await client.createReport(
-      { packKey, title: 'Valuation of Plot 17, Nashik', externalKey, data: input },
+      { packKey, title: 'Valuation of Plot 17, Nashik', externalKey, billingKey, data: input },
       { idempotencyKey: createKey },
     );
     assert.deepEqual(retried, created);
@@ -198,16 +220,66 @@ describe('V1 through RepogenClient, end to end', function () {
     assert.equal(pdf.contentType, 'application/pdf');
     assert.equal(pdf.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
 
-    // 6. Release, once the release route is merged in (it publishes report.released).
-    const releaseRoute = host.server
-      .table()
-      .some((route) => route.method === 'post' && route.path === '/v1/reports/{id}/release');
-    if (releaseRoute) {
-      const releaseKey = crypto.randomUUID();
-      const released = await client.release(reportId, {}, { idempotencyKey: releaseKey });
-      assert.deepEqual(await client.release(reportId, {}, { idempotencyKey: releaseKey }), released);
-      const afterRelease = await listener.waitFor((all) => events(all, 'report.released').length >= 1);
-      assert.equal(events(afterRelease, 'report.released')[0]!.body.data.reportId, reportId);
+    // 6. Release: the partner's credit is consumed, the signed report.released callback names the released PDF, which has no DRAFT watermark.
+    const releaseKey = crypto.randomUUID();
+    const released = (await client.release(reportId, {}, { idempotencyKey: releaseKey })) as {
+      released: boolean;
+      versionId: string;
+      version: number;
+      artifact: { id: string; kind: string };
+      gate: unknown;
+    };
+    assert.equal(released.released, true);
+    assert.deepEqual(released.gate, { mode: 'CREDIT', consumed: 1 });
+    assert.equal(released.artifact.kind, 'pdf-released');
+    assert.deepEqual(await client.release(reportId, {}, { idempotencyKey: releaseKey }), released);
+    const again = (await client.release(reportId, {})) as { released: boolean; artifact: { id: string } };
+    assert.equal(again.released, false, 'a release with a new key answers the same release');
+    assert.equal(again.artifact.id, released.artifact.id);
+    const afterRelease = await listener.waitFor((all) => events(all, 'report.released').length >= 1);
+    const [releasedEvent] = events(afterRelease, 'report.released');
+    const releaseCheck = verifyCallbackSignature({
+      secret,
+      header: releasedEvent!.item.headers['repogen-signature'] as string,
+      body: releasedEvent!.item.body,
+    });
+    assert.equal(releaseCheck.ok, true, JSON.stringify(releaseCheck));
+    assert.equal(
+      verifyCallbackSignature({
+        secret: 'whsec_not-the-secret-at-all',
+        header: releasedEvent!.item.headers['repogen-signature'] as string,
+        body: releasedEvent!.item.body,
+      }).ok,
+      false,
+    );
+    const releasedData = releasedEvent!.body.data;
+    assert.deepEqual(releasedData, {
+      reportId,
+      externalKey,
+      versionId: job.versionId,
+      version: 1,
+      artifactId: released.artifact.id,
+      releasedAt: releasedData.releasedAt,
+    });
+    assert.ok(
+      Math.abs(Date.parse(String(releasedData.releasedAt)) - Date.now()) < 120_000,
+      String(releasedData.releasedAt),
+    );
+    const releasedPdf = await client.download(String(releasedData.artifactId));
+    assert.equal(releasedPdf.contentType, 'application/pdf');
+    const [draftDoc, releasedDoc] = await Promise.all([
+      PDFDocument.load(pdf.bytes),
+      PDFDocument.load(releasedPdf.bytes),
+    ]);
+    assert.equal(releasedDoc.getPageCount(), draftDoc.getPageCount());
+    assert.match(releasedDoc.getSubject() ?? '', /^Report /);
+    for (let page = 0; page < draftDoc.getPageCount(); page += 1) {
+      assert.equal(
+        hasTranslucentText(draftDoc, page),
+        true,
+        `the draft's page ${page + 1} carries the DRAFT watermark`,
+      );
+      assert.equal(hasTranslucentText(releasedDoc, page), false, `the released page ${page + 1} does not`);
     }
 
     // Nothing doubled: one report for the key, one version, one upload of the photo.
@@ -222,5 +294,10 @@ describe('V1 through RepogenClient, end to end', function () {
       [1],
     );
     assert.equal(events(listener.received, 'report.generated').length, 1);
+    assert.equal(
+      events(listener.received, 'report.released').length,
+      1,
+      'one release, one event, however often it was asked for',
+    );
   });
 });
