@@ -340,6 +340,85 @@ describe('billing: CREDIT accounts, the ledger and the generation gate', functio
     );
   });
 
+  it('adjusts an account either way with a reason and a key, audited, never below zero available', async () => {
+    const tenant = await host.createTenant('firm');
+    const driver = new BillingDriver(host, tenant);
+    const key = await driver.publishTestPack();
+    const account = await driver.openAccount({ mode: 'CREDIT' });
+    assert.equal((await driver.grant(account.id, 3)).statusCode, 201);
+    const report = await driver.createReport(key, 'Holds one credit');
+    assert.equal((await driver.generate(report)).statusCode, 202);
+    await driver.assertSums(account.id, { balance: 3, reserved: 1 });
+
+    const adjust = (
+      credits: number,
+      idempotencyKey = crypto.randomUUID(),
+      role: 'admin' | 'operator' = 'admin',
+      reason: string | null = 'correction',
+    ) =>
+      driver.call('POST', `/v1/billing/accounts/${account.id}/adjustments`, {
+        role,
+        headers: { 'idempotency-key': idempotencyKey },
+        payload: { credits, ...(reason === null ? {} : { reason }) },
+      });
+
+    const upKey = crypto.randomUUID();
+    const up = await adjust(4, upKey);
+    assert.equal(up.statusCode, 201, up.payload);
+    assert.equal(json(up).entry.kind, 'adjustment');
+    assert.equal(json(up).account.available, 6);
+    assert.equal((await adjust(4, upKey)).statusCode, 200, 'a repeat answers the same entry');
+    assert.equal(json(await adjust(5, upKey)).code, 'IDEMPOTENCY_KEY_REUSED');
+
+    const downKey = crypto.randomUUID();
+    const down = await adjust(-6, downKey);
+    assert.equal(down.statusCode, 201, down.payload);
+    assert.deepEqual([json(down).account.balance, json(down).account.available], [1, 0]);
+    assert.equal(
+      (await adjust(-6, downKey)).statusCode,
+      200,
+      'a repeat answers its entry though nothing is available now',
+    );
+
+    const tooMuch = await adjust(-1);
+    assert.equal(tooMuch.statusCode, 409, tooMuch.payload);
+    assert.equal(json(tooMuch).code, 'ADJUSTMENT_EXCEEDS_AVAILABLE');
+    assert.deepEqual(json(tooMuch).details, { credits: -1, available: 0 });
+    for (const refused of [
+      await adjust(0),
+      await adjust(2, undefined, 'admin', null),
+      await adjust(2, undefined, 'operator'),
+    ])
+      assert.ok([400, 403].includes(refused.statusCode), refused.payload);
+    await driver.assertSums(account.id, { balance: 1, reserved: 1 });
+
+    const audit = json(
+      await driver.call('GET', `/v1/audit?target=billing_account:${account.id}&action=billing.credits.adjusted`, {
+        role: 'admin',
+      }),
+    );
+    assert.deepEqual(
+      (audit.items as { after: { credits: number }; reason: string }[])
+        .map((item) => [item.after.credits, item.reason])
+        .sort(),
+      [
+        [-6, 'correction'],
+        [4, 'correction'],
+      ],
+    );
+    const hidden = await new BillingDriver(host, await host.createTenant('firm')).call(
+      'POST',
+      `/v1/billing/accounts/${account.id}/adjustments`,
+      {
+        role: 'admin',
+        headers: { 'idempotency-key': crypto.randomUUID() },
+        payload: { credits: 5, reason: 'not mine' },
+      },
+    );
+    assert.equal(hidden.statusCode, 404, 'another tenant’s account is not found');
+    await driver.call('POST', `/v1/reports/${report}/cancel`);
+  });
+
   it('keeps the ledger append-only, even to the database owner', async () => {
     const { knex } = host.database;
     const [entry] = await withSystem<{ id: number }[]>(knex, (trx) =>

@@ -177,6 +177,60 @@ describe('billing: release through the gate, with the DRAFT watermark removed', 
     );
   });
 
+  it('CREDIT: an admin refunds what a released report consumed, with a reason, once, to the account that paid', async () => {
+    const { driver, standard, partner, packKey, reportId } = await releasedForPartner();
+    const unreleased = await driver.createReport(packKey, 'Not released');
+    const notConsumed = await driver.call('POST', `/v1/reports/${unreleased}/refunds`, {
+      role: 'admin',
+      headers: { 'idempotency-key': crypto.randomUUID() },
+      payload: { reason: 'nothing to give back' },
+    });
+    assert.equal(notConsumed.statusCode, 409, notConsumed.payload);
+    assert.equal(json(notConsumed).code, 'REFUND_EXCEEDS_CONSUMED');
+
+    const refund = (payload: object, key = crypto.randomUUID(), role: 'admin' | 'operator' = 'admin') =>
+      driver.call('POST', `/v1/reports/${reportId}/refunds`, {
+        role,
+        headers: { 'idempotency-key': key },
+        payload,
+      });
+    assert.equal((await refund({ reason: 'bank rejected the format' }, undefined, 'operator')).statusCode, 403);
+    assert.equal((await refund({})).statusCode, 400, 'a reason is required');
+    const tooMany = await refund({ credits: 2, reason: 'more than consumed' });
+    assert.equal(tooMany.statusCode, 409, tooMany.payload);
+    assert.deepEqual(json(tooMany).details, {
+      reportId,
+      credits: 2,
+      refundable: 1,
+    });
+    const key = crypto.randomUUID();
+    const refunded = await refund({ reason: 'bank rejected the format' }, key);
+    assert.equal(refunded.statusCode, 201, refunded.payload);
+    assert.equal(json(refunded).entry.kind, 'refund');
+    assert.equal(json(refunded).entry.balanceDelta, 1);
+    assert.equal(json(refunded).account.id, partner, 'credits go back to the account that paid');
+    const again = await refund({ reason: 'bank rejected the format' }, key);
+    assert.equal(again.statusCode, 200, 'a repeat answers the same entry');
+    assert.equal(json(again).entry.id, json(refunded).entry.id);
+    assert.equal(json(await refund({ reason: 'twice' })).code, 'REFUND_EXCEEDS_CONSUMED', 'refunded once only');
+    await driver.assertSums(partner, { balance: 2, reserved: 0 });
+    await driver.assertSums(standard, { balance: 4, reserved: 0 });
+    assert.equal(
+      json(await driver.call('GET', `/v1/reports/${reportId}`)).status,
+      'released',
+      'the report stays released',
+    );
+    const audit = json(
+      await driver.call('GET', `/v1/audit?target=billing_account:${partner}&action=billing.credits.refunded`, {
+        role: 'admin',
+      }),
+    );
+    assert.deepEqual(
+      (audit.items as { reason: string }[]).map((item) => item.reason),
+      ['bank rejected the format'],
+    );
+  });
+
   it('CREDIT: a generation that fails for good gives its reservation back', async () => {
     const tenant = await host.createTenant('firm');
     const driver = new BillingDriver(host, tenant);

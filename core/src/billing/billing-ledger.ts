@@ -101,18 +101,25 @@ export async function appendEntry(
     .ignore()
     .returning('*')) as LedgerRow[];
   if (inserted[0]) return { row: inserted[0], created: true };
-  const existing = (await trx('billing_ledger').where({ idempotency_key: entry.idempotencyKey }).first()) as LedgerRow;
+  const existing = (await entryByKey(trx, entry.idempotencyKey)) as LedgerRow;
   const same =
     existing.account_id === entry.accountId &&
     existing.kind === entry.kind &&
     existing.balance_delta === entry.balanceDelta &&
     existing.reserved_delta === entry.reservedDelta;
-  if (!same) {
-    throw new ConflictError(
-      'IDEMPOTENCY_KEY_REUSED',
-      'This idempotency key was used for another ledger entry; use a new key',
-      { ledgerEntryId: Number(existing.id) },
-    );
-  }
+  if (!same) throw keyReused(existing);
   return { row: existing, created: false };
+}
+
+/** The entry written with an idempotency key, if any. */
+export async function entryByKey(trx: Knex.Transaction, idempotencyKey: string): Promise<LedgerRow | undefined> {
+  return (await trx('billing_ledger').where({ idempotency_key: idempotencyKey }).first()) as LedgerRow | undefined;
+}
+
+export function keyReused(existing: LedgerRow): ConflictError {
+  return new ConflictError(
+    'IDEMPOTENCY_KEY_REUSED',
+    'This idempotency key was used for another ledger entry; use a new key',
+    { ledgerEntryId: Number(existing.id) },
+  );
 }
