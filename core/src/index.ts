@@ -1,7 +1,13 @@
 export { createAuditService, type AuditEntry, type AuditService } from './audit/audit-service.js';
 export { BLOB_STORE_FULL, type BlobStore } from './blobs/blob-store.js';
 export { createFsBlobStore } from './blobs/fs-blob-store.js';
-export { AUTH_STRATEGY, SERVICE_TOKEN_HEADER, SESSION_COOKIE, principalOf } from './auth/auth-plugin.js';
+export { AUTH_STRATEGY, SESSION_COOKIE, principalOf } from './auth/auth-plugin.js';
+export {
+  defineAuthStrategy,
+  type AuthStrategy,
+  type Authenticator,
+  type SecurityScheme,
+} from './auth/auth-strategy.js';
 export { createAuthService, type ApiToken, type AuthService } from './auth/auth-service.js';
 export { ROLES, type Principal, type Role } from './auth/principal.js';
 export { ConfigError, loadConfig, type Config } from './config/config.js';
@@ -43,11 +49,31 @@ export { createTenantService, type Tenant, type TenantService, type User } from 
 export * from './render/index.js';
 export { generateReportJob } from './generation/generate-report-job.js';
 export { GENERATE_REPORT_JOB, type GenerateReportPayload } from './generation/generate-report-payload.js';
-export { NO_EVIDENCE, noReportEvidence, type EvidenceItem, type EvidenceSource, type ReportEvidenceProvider } from './generation/evidence-source.js';
+export {
+  NO_EVIDENCE,
+  noReportEvidence,
+  type EvidenceItem,
+  type EvidenceSource,
+  type ReportEvidenceProvider,
+} from './generation/evidence-source.js';
 export { readEvidenceFolder, FOLDER_KINDS } from './generation/folder-evidence-source.js';
-export { runReportPipeline, REPORT_TEMPLATE_ID, type PipelineRequest, type PipelineResult } from './generation/report-pipeline.js';
-export { buildReportTemplateData, formatIndianDate, type ReportTemplateData, type ReportTemplateHeader } from './generation/report-template-data.js';
-export { createGenerationService, type GenerationJobView, type GenerationService } from './generation/generation-service.js';
+export {
+  runReportPipeline,
+  REPORT_TEMPLATE_ID,
+  type PipelineRequest,
+  type PipelineResult,
+} from './generation/report-pipeline.js';
+export {
+  buildReportTemplateData,
+  formatIndianDate,
+  type ReportTemplateData,
+  type ReportTemplateHeader,
+} from './generation/report-template-data.js';
+export {
+  createGenerationService,
+  type GenerationJobView,
+  type GenerationService,
+} from './generation/generation-service.js';
 export { createReportService, type ReportService } from './reports/report-service.js';
 export type { PackSettingsService, PackSettingsView } from './packs/pack-settings-service.js';
 export type { ReportDetail, ReportSummary, ReportVersionRecord, ArtifactRecord } from './reports/report-records.js';
@@ -56,21 +82,50 @@ export { ocrEvidenceJob } from './evidence/ocr-evidence-job.js';
 export { OCR_EVIDENCE_JOB, type OcrEvidencePayload } from './evidence/ocr-job-payload.js';
 export { EVIDENCE_ERROR_CODES } from './evidence/evidence-errors.js';
 export { EVIDENCE_KINDS, type EvidenceKind } from './evidence/evidence-kinds.js';
-export { inspectUpload, DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits } from './evidence/upload-inspection.js';
+export {
+  inspectUpload,
+  DEFAULT_UPLOAD_LIMITS,
+  type UploadedFile,
+  type UploadLimits,
+} from './evidence/upload-inspection.js';
 export { readExif, type EvidenceExif } from './evidence/exif-reader.js';
 export type { EvidenceService } from './evidence/evidence-service.js';
 export * from './billing/billing-records.js';
 export { BILLING_ERROR_CODES, billingErrors } from './billing/billing-errors.js';
 export type { BillingGate, GenerationCharge, ReleaseGateOutcome } from './billing/billing-gate.js';
-export { createBillingService, type BillingService, type NewAccount, type PaymentRequest, type ProviderEvent, type SettlementResult } from './billing/billing-service.js';
+export {
+  createBillingService,
+  type BillingService,
+  type NewAccount,
+  type PaymentRequest,
+  type ProviderEvent,
+  type SettlementResult,
+} from './billing/billing-service.js';
 export { refillCreditsJob, REFILL_CREDITS_JOB, type RefillCreditsPayload } from './billing/refill-credits-job.js';
-export { reconcileReservationsJob, RECONCILE_RESERVATIONS_JOB, type ReconcileReservationsPayload } from './billing/reconcile-reservations-job.js';
-export { createReportReleaseService, type CancelView, type ReleaseView, type ReportReleaseService } from './billing/report-release-service.js';
-export { publishReportReleased, type ReportReleasedEvent } from './billing/report-released-event.js';
+export {
+  reconcileReservationsJob,
+  RECONCILE_RESERVATIONS_JOB,
+  type ReconcileReservationsPayload,
+} from './billing/reconcile-reservations-job.js';
+export {
+  createReportReleaseService,
+  type CancelView,
+  type ReleaseView,
+  type ReportReleaseService,
+} from './billing/report-release-service.js';
+export { recordReportReleased, type ReportReleasedEvent } from './billing/report-released-event.js';
 export { CALLBACK_EVENTS, CALLBACK_SIGNATURE_HEADER, type CallbackEvent } from './callbacks/callback-events.js';
-export { silentCallbackPublisher, type CallbackPublisher } from './callbacks/callback-publisher.js';
+export {
+  silentCallbackPublisher,
+  type CallbackPublisher,
+  type RecordedCallbacks,
+} from './callbacks/callback-publisher.js';
 export { publishJobOutcome, type JobOutcomeEvents, type OutcomeEvent } from './callbacks/publish-job-outcome.js';
-export { createIdempotencyService, IDEMPOTENCY_ERROR_CODES, type IdempotencyService } from './idempotency/idempotency-service.js';
+export {
+  createIdempotencyService,
+  IDEMPOTENCY_ERROR_CODES,
+  type IdempotencyService,
+} from './idempotency/idempotency-service.js';
 export { idempotent, idempotencyKeySchema } from './api/idempotent-route.js';
 export { formatOpenApiDocument, openApiDocument } from './server/openapi-document.js';
 export { API_ERROR_CODES } from './errors/error-catalogue.js';

@@ -11,6 +11,7 @@ import {
   loadConfig,
   ServiceRegistry,
 } from '@repogen/core';
+import { createHostPlugin as createV1Bridge } from '@repogen/plugin-v1-bridge';
 import { randomEmail, testDatabase } from '../support/test-host.js';
 
 const ROUTES = new Set(['system-routes', 'auth-routes', 'user-routes', 'token-routes']);
@@ -30,7 +31,8 @@ describe('request logging', () => {
     const database = await testDatabase();
     const config = loadConfig({ NODE_ENV: 'test' });
     const logger = createLogger('trace', sink);
-    const factories = coreServiceFactories(config, logger).filter(
+    // The V1 bridge brings the x-service-token scheme whose secret must stay out of the log too.
+    const factories = coreServiceFactories(config, logger, [createV1Bridge({ env: {}, config })]).filter(
       (factory) => factory.service.id !== coreServices.database.id,
     );
     registry = new ServiceRegistry([...factories, ServiceRegistry.value(coreServices.database, database)]);

@@ -47,9 +47,9 @@ export class BillingDriver {
     return pack.key;
   }
 
-  async createReport(packKey: string, title = 'Valuation for billing'): Promise<string> {
+  async createReport(packKey: string, title = 'Valuation for billing', billingKey?: string): Promise<string> {
     const created = await this.call('POST', '/v1/reports', {
-      payload: { packKey, title, data: await sbiFixtureInput() },
+      payload: { packKey, title, data: await sbiFixtureInput(), ...(billingKey === undefined ? {} : { billingKey }) },
     });
     assert.equal(created.statusCode, 201, created.payload);
     return json(created).id as string;
@@ -57,6 +57,7 @@ export class BillingDriver {
 
   async openAccount(body: {
     mode: 'CREDIT' | 'POSTPAID';
+    externalKey?: string;
     planCredits?: number;
     creditPricePaise?: number;
   }): Promise<AccountView> {

@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { generateReportJob, withTenant, type JobService } from '@repogen/core';
 import { libreOfficeOrSkip } from '../render/render-fixtures.js';
 import { sbiFixtureInput } from '../reports/report-test-pack.js';
 import { buildPackVariant, SBI_PACK_DIR, uniquePackKey } from '../support/pack-sources.js';
+import { hasTranslucentText } from '../support/pdf-watermark.js';
 import { createTestHost, json, type TestHost } from '../support/test-host.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { BillingDriver } from './billing-test-support.js';
-
-/** Whether a page paints with the watermark's translucency (the stamper's only use of opacity). */
-function hasTranslucentText(doc: PDFDocument, index: number): boolean {
-  const resources = doc.getPage(index).node.Resources();
-  const states = resources?.lookupMaybe(PDFName.of('ExtGState'), PDFDict);
-  if (!states) return false;
-  return states.keys().some((key) => {
-    const state = states.lookupMaybe(key, PDFDict);
-    const opacity = state?.lookupMaybe(PDFName.of('ca'), PDFNumber);
-    return opacity !== undefined && opacity.asNumber() < 1;
-  });
-}
 
 describe('billing: release through the gate, with the DRAFT watermark removed', function () {
   this.timeout(300_000);
@@ -132,6 +121,108 @@ describe('billing: release through the gate, with the DRAFT watermark removed', 
       await driver.call('GET', `/v1/audit?target=report:${reportId}&action=report.released`, { role: 'admin' }),
     );
     assert.equal(audit.items.length, 1);
+  });
+
+  /** A tenant with a default account (4 credits) and a partner's (2), and a released report billed to the partner. */
+  async function releasedForPartner(): Promise<{
+    driver: BillingDriver;
+    standard: string;
+    partner: string;
+    packKey: string;
+    reportId: string;
+  }> {
+    const tenant = await host.createTenant('firm');
+    const driver = new BillingDriver(host, tenant);
+    const packKey = await driver.publishTestPack();
+    const standard = await driver.openAccount({ mode: 'CREDIT' });
+    await driver.grant(standard.id, 4);
+    const partner = await driver.openAccount({
+      mode: 'CREDIT',
+      externalKey: 'v1:partner:42',
+    });
+    await driver.grant(partner.id, 2);
+    const reportId = await driver.createReport(packKey, 'Partner valuation', 'v1:partner:42');
+    await generated(driver, reportId);
+    await driver.assertSums(partner.id, { balance: 2, reserved: 1 });
+    const release = await driver.call('POST', `/v1/reports/${reportId}/release`);
+    assert.equal(release.statusCode, 200, release.payload);
+    assert.deepEqual(json(release).gate, { mode: 'CREDIT', consumed: 1 });
+    return {
+      driver,
+      standard: standard.id,
+      partner: partner.id,
+      packKey,
+      reportId,
+    };
+  }
+
+  it('CREDIT: a report billed to a partner account reserves and consumes there, the default account untouched', async () => {
+    const { driver, standard, partner } = await releasedForPartner();
+    await driver.assertSums(partner, { balance: 1, reserved: 0 });
+    await driver.assertSums(standard, { balance: 4, reserved: 0 });
+    assert.deepEqual(
+      (await driver.ledger(partner)).map((entry) => entry.kind),
+      ['grant', 'reserve', 'consume'],
+    );
+    assert.deepEqual(
+      (await driver.ledger(standard)).map((entry) => entry.kind),
+      ['grant'],
+      'the default account is untouched',
+    );
+  });
+
+  it('CREDIT: an admin refunds what a released report consumed, with a reason, once, to the account that paid', async () => {
+    const { driver, standard, partner, packKey, reportId } = await releasedForPartner();
+    const unreleased = await driver.createReport(packKey, 'Not released');
+    const notConsumed = await driver.call('POST', `/v1/reports/${unreleased}/refunds`, {
+      role: 'admin',
+      headers: { 'idempotency-key': crypto.randomUUID() },
+      payload: { reason: 'nothing to give back' },
+    });
+    assert.equal(notConsumed.statusCode, 409, notConsumed.payload);
+    assert.equal(json(notConsumed).code, 'REFUND_EXCEEDS_CONSUMED');
+
+    const refund = (payload: object, key = crypto.randomUUID(), role: 'admin' | 'operator' = 'admin') =>
+      driver.call('POST', `/v1/reports/${reportId}/refunds`, {
+        role,
+        headers: { 'idempotency-key': key },
+        payload,
+      });
+    assert.equal((await refund({ reason: 'bank rejected the format' }, undefined, 'operator')).statusCode, 403);
+    assert.equal((await refund({})).statusCode, 400, 'a reason is required');
+    const tooMany = await refund({ credits: 2, reason: 'more than consumed' });
+    assert.equal(tooMany.statusCode, 409, tooMany.payload);
+    assert.deepEqual(json(tooMany).details, {
+      reportId,
+      credits: 2,
+      refundable: 1,
+    });
+    const key = crypto.randomUUID();
+    const refunded = await refund({ reason: 'bank rejected the format' }, key);
+    assert.equal(refunded.statusCode, 201, refunded.payload);
+    assert.equal(json(refunded).entry.kind, 'refund');
+    assert.equal(json(refunded).entry.balanceDelta, 1);
+    assert.equal(json(refunded).account.id, partner, 'credits go back to the account that paid');
+    const again = await refund({ reason: 'bank rejected the format' }, key);
+    assert.equal(again.statusCode, 200, 'a repeat answers the same entry');
+    assert.equal(json(again).entry.id, json(refunded).entry.id);
+    assert.equal(json(await refund({ reason: 'twice' })).code, 'REFUND_EXCEEDS_CONSUMED', 'refunded once only');
+    await driver.assertSums(partner, { balance: 2, reserved: 0 });
+    await driver.assertSums(standard, { balance: 4, reserved: 0 });
+    assert.equal(
+      json(await driver.call('GET', `/v1/reports/${reportId}`)).status,
+      'released',
+      'the report stays released',
+    );
+    const audit = json(
+      await driver.call('GET', `/v1/audit?target=billing_account:${partner}&action=billing.credits.refunded`, {
+        role: 'admin',
+      }),
+    );
+    assert.deepEqual(
+      (audit.items as { reason: string }[]).map((item) => item.reason),
+      ['bank rejected the format'],
+    );
   });
 
   it('CREDIT: a generation that fails for good gives its reservation back', async () => {

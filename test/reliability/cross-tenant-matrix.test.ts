@@ -38,14 +38,15 @@ async function validBody(route: ApiRoute): Promise<{ payload?: string | Buffer; 
     'POST /v1/packs/{key}/versions/{version}/compute': { input: {} },
     'POST /v1/pack-requests/{id}/status': { status: 'in_progress', note: 'matrix test' },
     'POST /v1/billing/accounts/{id}/grants': { credits: 1, reason: 'matrix test' },
+    'POST /v1/billing/accounts/{id}/adjustments': { credits: 1, reason: 'matrix test' },
     'POST /v1/billing/invoices/{id}/state': { state: 'issued' },
     'POST /v1/reports/{id}/release': {},
     'PUT /v1/packs/{key}/settings': { settings: {}, reason: 'matrix test' },
     'POST /v1/callbacks/deliveries/{id}/redeliver': {},
   };
   const body = bodies[key] ?? (route.takesBody ? { reason: 'matrix test' } : undefined);
-  const headers: Record<string, string> =
-    route.path.endsWith('/generate') || route.path.endsWith('/grants') ? { 'idempotency-key': crypto.randomUUID() } : {};
+  const keyed = ['/generate', '/grants', '/adjustments', '/refunds'].some((suffix) => route.path.endsWith(suffix));
+  const headers: Record<string, string> = keyed ? { 'idempotency-key': crypto.randomUUID() } : {};
   return body === undefined
     ? { headers }
     : { payload: JSON.stringify(body), headers: { ...headers, 'content-type': 'application/json' } };

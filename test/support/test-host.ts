@@ -48,6 +48,8 @@ export interface TestHostOptions {
   readonly pluginEnv?: NodeJS.ProcessEnv;
   /** Host settings beyond the test defaults (PAYMENT_WEBHOOK_DEV_BYPASS). */
   readonly hostEnv?: Readonly<Record<string, string>>;
+  /** Bundled host plugins to leave out, by package name. */
+  readonly withoutPlugins?: readonly string[];
   /** Factories that take the place of the core ones with the same service id (a renderer with a short timeout, a failing blob store). */
   readonly services?: readonly ServiceFactory[];
 }
@@ -59,12 +61,28 @@ export interface TestHostOptions {
 export async function createTestHost(options: TestHostOptions = {}): Promise<TestHost> {
   const database = await testDatabase();
   // The job queue opens its own pool on PostgreSQL, so it needs the URL the database was opened with.
-  const config = loadConfig({ REPOGEN_LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL, ...options.hostEnv });
+  const config = loadConfig({
+    REPOGEN_LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    DATABASE_URL: process.env.DATABASE_URL,
+    ...options.hostEnv,
+  });
   const logger = createLogger('silent');
-  const plugins = await loadHostPlugins({ env: options.pluginEnv ?? {}, config });
-  const replaced = new Set([coreServices.database.id, ...(options.services ?? []).map((factory) => factory.service.id)]);
-  const factories = coreServiceFactories(config, logger, plugins).filter((factory) => !replaced.has(factory.service.id));
-  const registry = new ServiceRegistry([...factories, ...(options.services ?? []), ServiceRegistry.value(coreServices.database, database)]);
+  const plugins = (await loadHostPlugins({ env: options.pluginEnv ?? {}, config })).filter(
+    (plugin) => !options.withoutPlugins?.includes(plugin.name),
+  );
+  const replaced = new Set([
+    coreServices.database.id,
+    ...(options.services ?? []).map((factory) => factory.service.id),
+  ]);
+  const factories = coreServiceFactories(config, logger, plugins).filter(
+    (factory) => !replaced.has(factory.service.id),
+  );
+  const registry = new ServiceRegistry([
+    ...factories,
+    ...(options.services ?? []),
+    ServiceRegistry.value(coreServices.database, database),
+  ]);
   const server = await createServer({ registry, port: 0 });
   await server.initialize();
   const tenants = await registry.get(coreServices.tenants);
@@ -88,16 +106,21 @@ export async function createTestHost(options: TestHostOptions = {}): Promise<Tes
         async headers(role: Role = 'admin') {
           let secret = tokens.get(role);
           if (!secret) {
-            const issued = await auth.createToken(tenant.id, { system: 'test' }, {
-              kind: role === 'service' ? 'service' : 'api',
-              name: `test-${role}`,
-              role,
-              expiresAt: undefined,
-            });
+            const issued = await auth.createToken(
+              tenant.id,
+              { system: 'test' },
+              {
+                kind: role === 'service' ? 'service' : 'api',
+                name: `test-${role}`,
+                role,
+                expiresAt: undefined,
+              },
+            );
             secret = issued.secret;
             tokens.set(role, secret);
           }
-          const headers: Record<string, string> = role === 'service' ? { 'x-service-token': secret } : { authorization: `Bearer ${secret}` };
+          const headers: Record<string, string> =
+            role === 'service' ? { 'x-service-token': secret } : { authorization: `Bearer ${secret}` };
           return headers;
         },
       };

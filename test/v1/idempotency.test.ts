@@ -167,6 +167,22 @@ describe('Idempotency-Key on the POST routes that create something', function ()
     assert.equal(await reportCount(firm, 'x'), 0);
   });
 
+  it('keeps nothing for a request its handler refused: the retry with the same key runs again at once', async () => {
+    const key = crypto.randomUUID();
+    const billingKey = `v1:partner:${crypto.randomInt(1e9)}`;
+    const body = { packKey, title: `Billed to ${billingKey}`, billingKey };
+    const refused = await post(firm, '/v1/reports', body, { 'idempotency-key': key });
+    assert.equal(refused.statusCode, 404, refused.payload);
+    assert.equal(json(refused).code, 'BILLING_ACCOUNT_NOT_FOUND');
+    const opened = await post(firm, '/v1/billing/accounts', { mode: 'CREDIT', externalKey: billingKey });
+    assert.equal(opened.statusCode, 201, opened.payload);
+    const started = Date.now();
+    const retried = await post(firm, '/v1/reports', body, { 'idempotency-key': key });
+    assert.equal(retried.statusCode, 201, retried.payload);
+    assert.equal(json(retried).billingAccountId, json(opened).id);
+    assert.ok(Date.now() - started < 5000, 'the refused request left no claim to wait for');
+  });
+
   it('replays an evidence upload sent again in a new multipart body', async () => {
     const report = await post(firm, '/v1/reports', { packKey, title: `Evidence ${crypto.randomUUID()}` });
     assert.equal(report.statusCode, 201, report.payload);

@@ -51,4 +51,14 @@ describe('the committed openapi.json', function () {
     }
     assert.ok(operations > 30);
   });
+
+  it('documents 402 on every route that runs the billing gate, and 409 where a report’s state refuses it', async () => {
+    const document = (await openApiDocument(host.server)) as { paths: Record<string, Record<string, Operation>> };
+    const statuses = (route: string) => Object.keys(document.paths[route]?.post?.responses ?? {});
+    for (const route of ['/v1/reports/{id}/generate', '/v1/reports/{id}/release']) {
+      assert.ok(statuses(route).includes('402'), `${route} answers 402 INSUFFICIENT_CREDITS or INVOICE_UNPAID`);
+      assert.ok(statuses(route).includes('409'), `${route} answers 409 REPORT_CANCELLED`);
+    }
+    assert.ok(statuses('/v1/reports/{id}/cancel').includes('409'), 'a released report cannot be cancelled');
+  });
 });

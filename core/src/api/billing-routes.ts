@@ -24,7 +24,7 @@ export const billingAccountSchema = Joi.object({
   mode: Joi.string().valid(...BILLING_MODES),
   planCredits: Joi.number().integer(),
   creditPricePaise: Joi.number().integer(),
-  balance: Joi.number().integer().description('credits granted, topped up and refunded, less those consumed'),
+  balance: Joi.number().integer().description('credits granted, topped up, refunded and adjusted, less those consumed'),
   reserved: Joi.number().integer().description('credits held by reports not yet released'),
   available: Joi.number().integer().description('balance − reserved: what a new report may reserve'),
   createdAt: Joi.string(),
@@ -42,6 +42,11 @@ const ledgerEntrySchema = Joi.object({
   createdBy: Joi.string(),
   createdAt: Joi.string(),
 }).label('LedgerEntry');
+
+/** What a grant, an adjustment or a refund answers: the ledger entry and the account after it. */
+const ledgerResultSchema = Joi.object({ entry: ledgerEntrySchema, account: billingAccountSchema }).label(
+  'LedgerResult',
+);
 
 export const invoiceSchema = Joi.object({
   id: Joi.string(),
@@ -100,7 +105,7 @@ export const billingRoutesPlugin = defineRoutePlugin({
         tags: ['api', 'billing'],
         description: 'Open a billing account: the tenant’s default one, or one per external key (v1:partner:42)',
         notes:
-          'Generation and release bill the tenant’s default account; a tenant without one is not billed. Repeating an existing account answers it with 200.',
+          'A report created with `billingKey` (POST /v1/reports) is billed to the account opened for that external key; any other report to the tenant’s default account (a tenant without one is not billed for those). Repeating an existing account answers it with 200.',
         auth: { access: { scope: admin } },
         validate: {
           payload: Joi.object({
@@ -232,6 +237,84 @@ export const billingRoutesPlugin = defineRoutePlugin({
         const body = request.payload as { credits: number; reason: string };
         const idempotencyKey = (request.headers['idempotency-key'] as string).trim();
         const { entry, account, created } = await billing.grant(
+          principalOf(request),
+          (request.params as { id: string }).id,
+          { ...body, idempotencyKey },
+          request.info.id,
+        );
+        return h.response({ entry, account }).code(created ? 201 : 200);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/v1/billing/accounts/{id}/adjustments',
+      options: {
+        tags: ['api', 'billing'],
+        description:
+          'Correct an account’s balance by some credits, either way, with a reason; idempotent per Idempotency-Key',
+        notes:
+          'A positive `credits` adds, a negative one takes away; taking away more than the account has available (balance − reserved) is 409 ADJUSTMENT_EXCEEDS_AVAILABLE. Audited. The same key answers the same ledger entry with 200; the same key for a different adjustment is 409 IDEMPOTENCY_KEY_REUSED.',
+        auth: { access: { scope: admin } },
+        validate: {
+          params: idParams,
+          headers: idempotencyHeaders,
+          payload: Joi.object({
+            credits: Joi.number().integer().min(-1_000_000).max(1_000_000).invalid(0).required(),
+            reason: reasonSchema.required(),
+          }).label('CreditAdjustment'),
+          failAction: failValidation,
+        },
+        response: {
+          status: {
+            200: ledgerResultSchema,
+            201: ledgerResultSchema,
+            ...errorResponses(400, 401, 403, 404, 409),
+          },
+        },
+      },
+      async handler(request, h) {
+        const body = request.payload as { credits: number; reason: string };
+        const idempotencyKey = (request.headers['idempotency-key'] as string).trim();
+        const { entry, account, created } = await billing.adjust(
+          principalOf(request),
+          (request.params as { id: string }).id,
+          { ...body, idempotencyKey },
+          request.info.id,
+        );
+        return h.response({ entry, account }).code(created ? 201 : 200);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/v1/reports/{id}/refunds',
+      options: {
+        tags: ['api', 'reports', 'billing'],
+        description:
+          'Give back credits a released report consumed, to the account it consumed them from, with a reason; idempotent per Idempotency-Key',
+        notes:
+          'Without `credits`, all the report has left to refund. More than it consumed less what was refunded already (or a report that consumed nothing) is 409 REFUND_EXCEEDS_CONSUMED. The report stays released. Audited. The same key answers the same ledger entry with 200; the same key for a different refund is 409 IDEMPOTENCY_KEY_REUSED.',
+        auth: { access: { scope: admin } },
+        validate: {
+          params: idParams,
+          headers: idempotencyHeaders,
+          payload: Joi.object({
+            credits: Joi.number().integer().min(1).max(1_000_000),
+            reason: reasonSchema.required(),
+          }).label('CreditRefund'),
+          failAction: failValidation,
+        },
+        response: {
+          status: {
+            200: ledgerResultSchema,
+            201: ledgerResultSchema,
+            ...errorResponses(400, 401, 403, 404, 409),
+          },
+        },
+      },
+      async handler(request, h) {
+        const body = request.payload as { credits?: number; reason: string };
+        const idempotencyKey = (request.headers['idempotency-key'] as string).trim();
+        const { entry, account, created } = await billing.refund(
           principalOf(request),
           (request.params as { id: string }).id,
           { ...body, idempotencyKey },

@@ -7,7 +7,9 @@ import { idempotent } from './idempotent-route.js';
 import { defineRoutePlugin, failValidation } from './route-plugin.js';
 import { errorResponses, uuidSchema } from './schemas.js';
 
-const packKeySchema = Joi.string().pattern(/^[A-Z][A-Z0-9_]{1,63}$/).description('Pack key, e.g. SBI_UNDER_5CR_V1');
+const packKeySchema = Joi.string()
+  .pattern(/^[A-Z][A-Z0-9_]{1,63}$/)
+  .description('Pack key, e.g. SBI_UNDER_5CR_V1');
 const idParams = Joi.object({ id: uuidSchema.required() });
 // No control characters: PostgreSQL text refuses NUL, and a key is typed, logged and shown.
 const externalKeySchema = Joi.string()
@@ -24,6 +26,9 @@ const reportSummarySchema = Joi.object({
   packVersion: Joi.string(),
   title: Joi.string(),
   externalKey: Joi.string().allow(null),
+  billingAccountId: Joi.string()
+    .allow(null)
+    .description('the billing account the report names; null bills the tenant’s default account'),
   status: Joi.string().valid(...REPORT_STATUSES),
   latestVersion: Joi.number().integer(),
   createdAt: Joi.string(),
@@ -80,17 +85,25 @@ export const reportRoutesPlugin = defineRoutePlugin({
       path: '/v1/reports',
       options: {
         tags: ['api', 'reports'],
-        description: 'Create a report bound to a pinned pack version (the newest published one when packVersion is omitted)',
+        description:
+          'Create a report bound to a pinned pack version (the newest published one when packVersion is omitted)',
         notes:
-          'Repeating an externalKey answers the existing report with 200; a new report is 201. A new report may pin a published or a deprecated version: a draft is 409 PACK_VERSION_NOT_PUBLISHED, a yanked version 409 PACK_VERSION_YANKED.',
+          'Repeating an externalKey answers the existing report with 200 (as it was created, billingKey included); a new report is 201. A new report may pin a published or a deprecated version: a draft is 409 PACK_VERSION_NOT_PUBLISHED, a yanked version 409 PACK_VERSION_YANKED. `billingKey` names the tenant’s billing account opened for that external key (POST /v1/billing/accounts with `externalKey`), which its generation and release are billed to; without it the tenant’s default account is. An unknown billingKey is 404 BILLING_ACCOUNT_NOT_FOUND.',
         auth: { access: { scope: writers } },
         payload: { maxBytes: 2 * 1024 * 1024 },
         validate: {
           payload: Joi.object({
             packKey: packKeySchema.required(),
-            packVersion: Joi.string().pattern(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/).max(64),
+            packVersion: Joi.string()
+              .pattern(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/)
+              .max(64),
             title: Joi.string().trim().min(1).max(300).required(),
             externalKey: externalKeySchema,
+            billingKey: Joi.string()
+              .trim()
+              .min(1)
+              .max(200)
+              .description('external key of the billing account to bill, e.g. v1:partner:42'),
             data: Joi.object().unknown(true),
           }).label('CreateReport'),
           failAction: failValidation,
@@ -100,7 +113,14 @@ export const reportRoutesPlugin = defineRoutePlugin({
         },
       },
       async handler(request, h) {
-        const body = request.payload as { packKey: string; packVersion?: string; title: string; externalKey?: string; data?: JsonValue };
+        const body = request.payload as {
+          packKey: string;
+          packVersion?: string;
+          title: string;
+          externalKey?: string;
+          billingKey?: string;
+          data?: JsonValue;
+        };
         const { report, created } = await reports.create(principalOf(request), body, request.info.id);
         return h.response(report).code(created ? 201 : 200);
       },
@@ -124,13 +144,24 @@ export const reportRoutesPlugin = defineRoutePlugin({
         },
         response: {
           status: {
-            200: Joi.object({ items: Joi.array().items(reportSummarySchema), total: Joi.number().integer(), limit: Joi.number().integer(), offset: Joi.number().integer() }).label('ReportList'),
+            200: Joi.object({
+              items: Joi.array().items(reportSummarySchema),
+              total: Joi.number().integer(),
+              limit: Joi.number().integer(),
+              offset: Joi.number().integer(),
+            }).label('ReportList'),
             ...errorResponses(400, 401, 403),
           },
         },
       },
       async handler(request) {
-        const query = request.query as { packKey?: string; status?: ReportStatus; q?: string; limit: number; offset: number };
+        const query = request.query as {
+          packKey?: string;
+          status?: ReportStatus;
+          q?: string;
+          limit: number;
+          offset: number;
+        };
         const page = await reports.list(principalOf(request), query);
         return { ...page, limit: query.limit, offset: query.offset };
       },
@@ -152,8 +183,10 @@ export const reportRoutesPlugin = defineRoutePlugin({
       path: '/v1/reports/by-external-key/{key}',
       options: {
         tags: ['api', 'reports'],
-        description: 'The report an external system knows by its key (v1:assignment:123), as GET /v1/reports/{id} answers it',
-        notes: 'Percent-encode the key when it holds characters other than letters, digits and :-._~ (404 REPORT_NOT_FOUND when no report of the tenant has it).',
+        description:
+          'The report an external system knows by its key (v1:assignment:123), as GET /v1/reports/{id} answers it',
+        notes:
+          'Percent-encode the key when it holds characters other than letters, digits and :-._~ (404 REPORT_NOT_FOUND when no report of the tenant has it).',
         auth: { access: { scope: readers } },
         validate: { params: Joi.object({ key: externalKeySchema.required() }), failAction: failValidation },
         response: { status: { 200: reportDetailSchema, ...errorResponses(400, 401, 403, 404, 422, 503) } },
@@ -165,14 +198,20 @@ export const reportRoutesPlugin = defineRoutePlugin({
       path: '/v1/reports/{id}/data',
       options: {
         tags: ['api', 'reports'],
-        description: 'Change fields of the report data by JSON pointer; checked against the pack schema, audited per field',
-        notes: 'An edit that fails validation changes nothing. Replacing a value of a field the pack marks x-reason-required needs `reason` (400 REASON_REQUIRED).',
+        description:
+          'Change fields of the report data by JSON pointer; checked against the pack schema, audited per field',
+        notes:
+          'An edit that fails validation changes nothing. Replacing a value of a field the pack marks x-reason-required needs `reason` (400 REASON_REQUIRED).',
         auth: { access: { scope: writers } },
         payload: { maxBytes: 2 * 1024 * 1024 },
         validate: {
           params: idParams,
           payload: Joi.object({
-            set: Joi.object().pattern(Joi.string().pattern(pointerPattern).max(500), Joi.any()).min(1).max(500).required(),
+            set: Joi.object()
+              .pattern(Joi.string().pattern(pointerPattern).max(500), Joi.any())
+              .min(1)
+              .max(500)
+              .required(),
             reason: Joi.string().trim().min(3).max(2000),
           }).label('PatchReportData'),
           failAction: failValidation,
@@ -190,18 +229,29 @@ export const reportRoutesPlugin = defineRoutePlugin({
       options: {
         tags: ['api', 'reports'],
         description: 'Queue the generation of the next version (DOCX, PDF, trace); idempotent per Idempotency-Key',
-        notes: 'The same key answers the same job; a key used for another report is 409 IDEMPOTENCY_KEY_REUSED.',
+        notes:
+          'The same key answers the same job; a key used for another report is 409 IDEMPOTENCY_KEY_REUSED. The billing gate runs first: on a CREDIT account the first generation of a report reserves the pack’s credits (402 INSUFFICIENT_CREDITS when the available balance is short; nothing is queued); on a POSTPAID account it drafts the report’s invoice. A cancelled report is 409 REPORT_CANCELLED.',
         auth: { access: { scope: writers } },
         validate: {
           params: idParams,
           headers: Joi.object({ 'idempotency-key': Joi.string().trim().min(1).max(200).required() }).unknown(true),
           failAction: failValidation,
         },
-        response: { status: { 202: Joi.object({ jobId: Joi.string(), created: Joi.boolean() }).label('GenerationQueued'), ...errorResponses(400, 401, 403, 404, 409, 422, 503) } },
+        response: {
+          status: {
+            202: Joi.object({ jobId: Joi.string(), created: Joi.boolean() }).label('GenerationQueued'),
+            ...errorResponses(400, 401, 402, 403, 404, 409, 422, 503),
+          },
+        },
       },
       async handler(request, h) {
         const key = request.headers['idempotency-key'] as string;
-        const queued = await generation.request(principalOf(request), (request.params as { id: string }).id, key.trim(), request.info.id);
+        const queued = await generation.request(
+          principalOf(request),
+          (request.params as { id: string }).id,
+          key.trim(),
+          request.info.id,
+        );
         return h.response(queued).code(202);
       },
     },
@@ -213,9 +263,16 @@ export const reportRoutesPlugin = defineRoutePlugin({
         description: 'The generated versions (v1, v2, …) with their artifacts; never overwritten',
         auth: { access: { scope: readers } },
         validate: { params: idParams, failAction: failValidation },
-        response: { status: { 200: Joi.object({ items: Joi.array().items(versionSchema) }).label('ReportVersions'), ...errorResponses(400, 401, 403, 404) } },
+        response: {
+          status: {
+            200: Joi.object({ items: Joi.array().items(versionSchema) }).label('ReportVersions'),
+            ...errorResponses(400, 401, 403, 404),
+          },
+        },
       },
-      handler: async (request) => ({ items: await reports.versions(principalOf(request), (request.params as { id: string }).id) }),
+      handler: async (request) => ({
+        items: await reports.versions(principalOf(request), (request.params as { id: string }).id),
+      }),
     },
   ],
 });

@@ -27,7 +27,7 @@ export const roleSchema = Joi.string().valid(...ROLES);
 export const ERROR_STATUS_DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: 'Bad input (VALIDATION_FAILED and others)',
   401: 'Not authenticated (UNAUTHENTICATED, INVALID_CREDENTIALS)',
-  402: 'Payment required',
+  402: 'Payment required (INSUFFICIENT_CREDITS, INVOICE_UNPAID)',
   403: 'Role not allowed (FORBIDDEN)',
   404: 'Not found (NOT_FOUND)',
   409: 'Conflict (IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_REQUEST_IN_PROGRESS and others)',
@@ -44,6 +44,8 @@ export function errorResponses(...statuses: number[]): Record<number, Joi.Object
 /** The OpenAPI answers of a route that sends a file (no joi response schema to describe it). */
 export function fileResponses(description: string, ...statuses: number[]) {
   const schema: Joi.ObjectSchema = errorSchema;
-  const errors = statuses.map((status) => [status, { description: ERROR_STATUS_DESCRIPTIONS[status] ?? 'Error', schema }] as const);
+  const errors = statuses.map(
+    (status) => [status, { description: ERROR_STATUS_DESCRIPTIONS[status] ?? 'Error', schema }] as const,
+  );
   return { 'hapi-swagger': { responses: { 200: { description }, ...Object.fromEntries(errors) } } };
 }

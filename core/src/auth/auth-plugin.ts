@@ -1,10 +1,11 @@
+import Boom from '@hapi/boom';
 import type { Plugin, Request, ResponseToolkit } from '@hapi/hapi';
 import { UnauthenticatedError } from '../errors/domain-error.js';
 import type { AuthService } from './auth-service.js';
+import type { Authenticator } from './auth-strategy.js';
 import type { Principal } from './principal.js';
 
 export const SESSION_COOKIE = 'repogen_session';
-export const SERVICE_TOKEN_HEADER = 'x-service-token';
 export const AUTH_STRATEGY = 'repogen';
 
 declare module '@hapi/hapi' {
@@ -24,11 +25,17 @@ export interface AuthPluginOptions {
   readonly auth: AuthService;
   readonly cookieSecure: boolean;
   readonly sessionTtlHours: number;
+  /** Ways in that host plugins add (V1's service token), tried in this order before the host's own. */
+  readonly strategies: readonly { readonly name: string; readonly authenticate: Authenticator }[];
 }
 
+const authenticated = (h: ResponseToolkit, principal: Principal) =>
+  h.authenticated({ credentials: { principal, scope: [principal.role] } });
+
 /**
- * One scheme for the three ways in: the admin UI's session cookie, a program's bearer token
- * and V1's service token. Roles become hapi scopes, so a route's `access.scope` decides 403.
+ * The host's scheme for its own ways in, the admin UI's session cookie and a program's bearer
+ * token, after those the host plugins add; the default for every route. Roles become hapi
+ * scopes, so a route's `access.scope` decides 403.
  */
 export const authPlugin: Plugin<AuthPluginOptions> = {
   name: 'auth',
@@ -45,15 +52,26 @@ export const authPlugin: Plugin<AuthPluginOptions> = {
       clearInvalid: true,
     });
 
+    for (const strategy of options.strategies) {
+      server.auth.scheme(strategy.name, () => ({
+        async authenticate(request: Request, h: ResponseToolkit) {
+          const principal = await strategy.authenticate(request);
+          // hapi's "missing": the next strategy is tried.
+          if (!principal) throw Boom.unauthorized(null, strategy.name);
+          return authenticated(h, principal);
+        },
+      }));
+      server.auth.strategy(strategy.name, strategy.name);
+    }
     server.auth.scheme(AUTH_STRATEGY, () => ({
       async authenticate(request: Request, h: ResponseToolkit) {
         const principal = await options.auth.authenticate(presentedCredentials(request));
         if (!principal) throw new UnauthenticatedError();
-        return h.authenticated({ credentials: { principal, scope: [principal.role] } });
+        return authenticated(h, principal);
       },
     }));
     server.auth.strategy(AUTH_STRATEGY, AUTH_STRATEGY);
-    server.auth.default(AUTH_STRATEGY);
+    server.auth.default({ strategies: [...options.strategies.map((strategy) => strategy.name), AUTH_STRATEGY] });
   },
 };
 
@@ -62,14 +80,10 @@ function presentedCredentials(request: Request) {
   let bearerToken: string | undefined;
   if (typeof authorization === 'string') {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match?.[1]) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"', 'INVALID_CREDENTIALS');
+    if (!match?.[1])
+      throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"', 'INVALID_CREDENTIALS');
     bearerToken = match[1];
   }
-  const serviceHeader = request.headers[SERVICE_TOKEN_HEADER];
   const cookie: unknown = request.state[SESSION_COOKIE];
-  return {
-    bearerToken,
-    serviceToken: typeof serviceHeader === 'string' ? serviceHeader : undefined,
-    sessionToken: typeof cookie === 'string' ? cookie : undefined,
-  };
+  return { bearerToken, sessionToken: typeof cookie === 'string' ? cookie : undefined };
 }

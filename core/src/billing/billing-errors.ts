@@ -22,6 +22,8 @@ export const BILLING_ERROR_CODES = {
   reportNotGenerated: 'REPORT_NOT_GENERATED',
   reportNeedsRegeneration: 'REPORT_NEEDS_REGENERATION',
   webhookSignature: 'WEBHOOK_SIGNATURE_INVALID',
+  adjustmentExceedsAvailable: 'ADJUSTMENT_EXCEEDS_AVAILABLE',
+  refundExceedsConsumed: 'REFUND_EXCEEDS_CONSUMED',
 } as const;
 
 export const billingErrors = {
@@ -38,6 +40,8 @@ export const billingErrors = {
       { invoiceId, state },
     ),
   accountNotFound: (id: string) => new NotFoundError(`Billing account ${id}`, BILLING_ERROR_CODES.accountNotFound),
+  billingKeyUnknown: (billingKey: string) =>
+    new NotFoundError(`A billing account for ${billingKey}`, BILLING_ERROR_CODES.accountNotFound),
   accountExists: (externalKey: string | null) =>
     new ConflictError(
       BILLING_ERROR_CODES.accountExists,
@@ -61,6 +65,20 @@ export const billingErrors = {
     new ConflictError(
       BILLING_ERROR_CODES.reportNeedsRegeneration,
       `The latest version of report ${id} predates releasable PDFs; generate it again, then release`,
+    ),
+  adjustmentExceedsAvailable: (credits: number, available: number) =>
+    new ConflictError(
+      BILLING_ERROR_CODES.adjustmentExceedsAvailable,
+      `Taking ${-credits} credit(s) away would leave the account below zero available; it has ${available} available`,
+      { credits, available },
+    ),
+  refundExceedsConsumed: (reportId: string, credits: number | null, refundable: number) =>
+    new ConflictError(
+      BILLING_ERROR_CODES.refundExceedsConsumed,
+      refundable === 0
+        ? `Report ${reportId} has no consumed credits left to refund`
+        : `Report ${reportId} has ${refundable} consumed credit(s) left to refund`,
+      { reportId, credits, refundable },
     ),
   webhookSignature: () =>
     new InvalidError(BILLING_ERROR_CODES.webhookSignature, 'The webhook signature does not verify'),

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { AuditActor, AuditService } from '../audit/audit-service.js';
 import type { Principal } from '../auth/principal.js';
 import { billingErrors } from './billing-errors.js';
-import { appendEntry, balanceOf, lockAccount, lockDefaultAccount, reportHold } from './billing-ledger.js';
+import { appendEntry, balanceOf, lockAccount, lockAccountFor, reportHold } from './billing-ledger.js';
 import type { AccountRow, InvoiceRow } from './billing-records.js';
 
 /** What the gate did for a release, as the release answers and audits it. */
@@ -21,12 +21,15 @@ export interface GenerationCharge {
   readonly reportTitle: string;
   /** The pack manifest's `credits`. */
   readonly credits: number;
+  /** The account the report names (`reports.billing_account_id`); null bills the tenant's default account. */
+  readonly billingAccountId: string | null;
 }
 
 /**
  * The billing checks that generation, release and cancellation run inside their own
  * transactions, so that a refused check leaves nothing behind and an accepted one lands with
- * the change it pays for.
+ * the change it pays for. Each runs on the account the report is billed to: the one it names,
+ * else the tenant's default (a tenant without one is not billed).
  */
 export interface BillingGate {
   /**
@@ -98,7 +101,7 @@ export function createBillingGate(audit: AuditService): BillingGate {
 
   return {
     async reserveForGeneration(trx, actor, charge) {
-      const account = await lockDefaultAccount(trx);
+      const account = await lockAccountFor(trx, charge.billingAccountId);
       if (!account) return;
       if (account.mode === 'POSTPAID') {
         if (await openInvoiceOf(trx, charge.reportId)) return;
@@ -183,8 +186,8 @@ export function createBillingGate(audit: AuditService): BillingGate {
     async passRelease(trx, principal, requestId, charge, override) {
       const actor: AuditActor = { kind: 'principal', principal, requestId };
       const hold = await reportHold(trx, charge.reportId);
-      const account =
-        hold.accountId !== undefined ? await lockAccount(trx, hold.accountId) : await lockDefaultAccount(trx);
+      // Credits held are consumed from the account that holds them, whatever the report names now.
+      const account = await lockAccountFor(trx, hold.accountId ?? charge.billingAccountId);
       if (!account) return { mode: 'UNBILLED' };
       if (account.mode === 'POSTPAID') {
         const invoice = await openInvoiceOf(trx, charge.reportId);

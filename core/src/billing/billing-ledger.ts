@@ -16,6 +16,22 @@ export async function lockDefaultAccount(trx: Knex.Transaction): Promise<Account
   return (await trx('billing_accounts').whereNull('external_key').forUpdate().first()) as AccountRow | undefined;
 }
 
+/** The account a report is billed to, locked: the one it names, else the tenant's default. */
+export async function lockAccountFor(
+  trx: Knex.Transaction,
+  billingAccountId: string | null,
+): Promise<AccountRow | undefined> {
+  return billingAccountId === null ? lockDefaultAccount(trx) : lockAccount(trx, billingAccountId);
+}
+
+/** The tenant's account opened for an external key (`v1:partner:42`). */
+export async function accountByExternalKey(
+  trx: Knex.Transaction,
+  externalKey: string,
+): Promise<AccountRow | undefined> {
+  return (await trx('billing_accounts').where({ external_key: externalKey }).first()) as AccountRow | undefined;
+}
+
 export async function balanceOf(trx: Knex.Transaction, accountId: string): Promise<AccountBalance> {
   const row = (await trx('billing_ledger')
     .where({ account_id: accountId })
@@ -85,18 +101,25 @@ export async function appendEntry(
     .ignore()
     .returning('*')) as LedgerRow[];
   if (inserted[0]) return { row: inserted[0], created: true };
-  const existing = (await trx('billing_ledger').where({ idempotency_key: entry.idempotencyKey }).first()) as LedgerRow;
+  const existing = (await entryByKey(trx, entry.idempotencyKey)) as LedgerRow;
   const same =
     existing.account_id === entry.accountId &&
     existing.kind === entry.kind &&
     existing.balance_delta === entry.balanceDelta &&
     existing.reserved_delta === entry.reservedDelta;
-  if (!same) {
-    throw new ConflictError(
-      'IDEMPOTENCY_KEY_REUSED',
-      'This idempotency key was used for another ledger entry; use a new key',
-      { ledgerEntryId: Number(existing.id) },
-    );
-  }
+  if (!same) throw keyReused(existing);
   return { row: existing, created: false };
+}
+
+/** The entry written with an idempotency key, if any. */
+export async function entryByKey(trx: Knex.Transaction, idempotencyKey: string): Promise<LedgerRow | undefined> {
+  return (await trx('billing_ledger').where({ idempotency_key: idempotencyKey }).first()) as LedgerRow | undefined;
+}
+
+export function keyReused(existing: LedgerRow): ConflictError {
+  return new ConflictError(
+    'IDEMPOTENCY_KEY_REUSED',
+    'This idempotency key was used for another ledger entry; use a new key',
+    { ledgerEntryId: Number(existing.id) },
+  );
 }

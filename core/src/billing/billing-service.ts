@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
 import type { AuditActor, AuditService } from '../audit/audit-service.js';
 import type { Principal } from '../auth/principal.js';
-import { ConflictError } from '../errors/domain-error.js';
+import { ConflictError, NotFoundError } from '../errors/domain-error.js';
 import { withSystem, withTenant } from '../store/tenant-scope.js';
 import { billingErrors } from './billing-errors.js';
 import { createBillingGate, type BillingGate } from './billing-gate.js';
-import { appendEntry, balanceOf, lockAccount } from './billing-ledger.js';
+import { appendEntry, balanceOf, entryByKey, keyReused, lockAccount } from './billing-ledger.js';
 import {
   toBillingAccount,
   toInvoice,
@@ -76,6 +76,26 @@ export interface BillingService {
     principal: Principal,
     id: string,
     grant: { credits: number; reason: string; idempotencyKey: string },
+    requestId?: string,
+  ): Promise<{ entry: LedgerEntry; created: boolean; account: BillingAccount }>;
+  /**
+   * Corrects an account's balance by some credits either way (an `adjustment`), with a reason;
+   * taking credits away never leaves less than zero available (409 ADJUSTMENT_EXCEEDS_AVAILABLE).
+   */
+  adjust(
+    principal: Principal,
+    id: string,
+    adjustment: { credits: number; reason: string; idempotencyKey: string },
+    requestId?: string,
+  ): Promise<{ entry: LedgerEntry; created: boolean; account: BillingAccount }>;
+  /**
+   * Gives back credits a report consumed (a `refund`), to the account it consumed them from:
+   * all it has left to refund when `credits` is absent, never more (409 REFUND_EXCEEDS_CONSUMED).
+   */
+  refund(
+    principal: Principal,
+    reportId: string,
+    refund: { credits?: number | undefined; reason: string; idempotencyKey: string },
     requestId?: string,
   ): Promise<{ entry: LedgerEntry; created: boolean; account: BillingAccount }>;
   invoices(
@@ -265,6 +285,93 @@ export function createBillingService(deps: { knex: Knex; audit: AuditService }):
           });
         }
         return { entry: toLedgerEntry(row), created, account: await viewOf(trx, account) };
+      });
+    },
+
+    adjust(principal, id, adjustment, requestId) {
+      return withTenant(knex, principal.tenantId, async (trx) => {
+        const account = await lockAccount(trx, id);
+        if (!account) throw billingErrors.accountNotFound(id);
+        const idempotencyKey = `adjustment:${adjustment.idempotencyKey}`;
+        // A repeat answers its entry, whatever the balance has become since.
+        if (!(await entryByKey(trx, idempotencyKey)) && adjustment.credits < 0) {
+          const { available } = await balanceOf(trx, id);
+          if (available + adjustment.credits < 0)
+            throw billingErrors.adjustmentExceedsAvailable(adjustment.credits, available);
+        }
+        const { row, created } = await appendEntry(trx, {
+          tenantId: principal.tenantId,
+          accountId: id,
+          kind: 'adjustment',
+          balanceDelta: adjustment.credits,
+          reservedDelta: 0,
+          idempotencyKey,
+          reason: adjustment.reason,
+          createdBy: principal.label,
+        });
+        if (created) {
+          await audit.record(trx, actorOf(principal, requestId), {
+            action: 'billing.credits.adjusted',
+            targetType: 'billing_account',
+            targetId: id,
+            after: { credits: adjustment.credits, ledgerEntryId: Number(row.id) },
+            reason: adjustment.reason,
+          });
+        }
+        return { entry: toLedgerEntry(row), created, account: await viewOf(trx, account) };
+      });
+    },
+
+    refund(principal, reportId, refund, requestId) {
+      return withTenant(knex, principal.tenantId, async (trx) => {
+        if (!(await trx('reports').where({ id: reportId }).first())) {
+          throw new NotFoundError(`Report ${reportId}`, 'REPORT_NOT_FOUND');
+        }
+        const idempotencyKey = `refund:${refund.idempotencyKey}`;
+        const consumption = (await trx('billing_ledger')
+          .where({ report_id: reportId, kind: 'consume' })
+          .select('account_id')
+          .first()) as { account_id: string } | undefined;
+        const account = consumption ? await lockAccount(trx, consumption.account_id) : undefined;
+        const seen = await entryByKey(trx, idempotencyKey);
+        if (seen) {
+          const same =
+            seen.kind === 'refund' &&
+            seen.report_id === reportId &&
+            (refund.credits === undefined || seen.balance_delta === refund.credits);
+          if (!same || !account) throw keyReused(seen);
+          return { entry: toLedgerEntry(seen), created: false, account: await viewOf(trx, account) };
+        }
+        if (!account) throw billingErrors.refundExceedsConsumed(reportId, refund.credits ?? null, 0);
+        // Read under the account's lock: two refunds of one report never both pass.
+        const sums = (await trx('billing_ledger')
+          .where({ report_id: reportId, account_id: account.id })
+          .whereIn('kind', ['consume', 'refund'])
+          .select(trx.raw('coalesce(-sum(balance_delta), 0)::int AS refundable'))
+          .first()) as { refundable: number };
+        const refundable = Number(sums.refundable);
+        const credits = refund.credits ?? refundable;
+        if (credits < 1 || credits > refundable)
+          throw billingErrors.refundExceedsConsumed(reportId, refund.credits ?? null, refundable);
+        const { row } = await appendEntry(trx, {
+          tenantId: principal.tenantId,
+          accountId: account.id,
+          kind: 'refund',
+          balanceDelta: credits,
+          reservedDelta: 0,
+          reportId,
+          idempotencyKey,
+          reason: refund.reason,
+          createdBy: principal.label,
+        });
+        await audit.record(trx, actorOf(principal, requestId), {
+          action: 'billing.credits.refunded',
+          targetType: 'billing_account',
+          targetId: account.id,
+          after: { reportId, credits, refundableBefore: refundable, ledgerEntryId: Number(row.id) },
+          reason: refund.reason,
+        });
+        return { entry: toLedgerEntry(row), created: true, account: await viewOf(trx, account) };
       });
     },
 

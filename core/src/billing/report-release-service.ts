@@ -18,7 +18,7 @@ import { withTenant } from '../store/tenant-scope.js';
 import { billingErrors } from './billing-errors.js';
 import type { ReleaseGateOutcome } from './billing-gate.js';
 import type { BillingService } from './billing-service.js';
-import { publishReportReleased } from './report-released-event.js';
+import { recordReportReleased } from './report-released-event.js';
 import type { CallbackPublisher } from '../callbacks/callback-publisher.js';
 
 export interface ReleaseView {
@@ -145,13 +145,18 @@ export function createReportReleaseService(deps: {
 
       const outcome = await withTenant(knex, principal.tenantId, async (trx) => {
         const locked = await reportIn(trx, reportId, true);
-        if (locked.status === 'released') return { view: await releasedView(trx, reportId), publish: false };
+        if (locked.status === 'released') return { view: await releasedView(trx, reportId), announced: undefined };
         if (locked.status === 'cancelled') throw billingErrors.reportCancelled(reportId);
         const gate = await billing.gate.passRelease(
           trx,
           principal,
           requestId,
-          { reportId, reportTitle: locked.title, credits: pack.detail.manifest.credits },
+          {
+            reportId,
+            reportTitle: locked.title,
+            credits: pack.detail.manifest.credits,
+            billingAccountId: locked.billing_account_id,
+          },
           request.override,
         );
         const [artifact] = (await trx('artifacts')
@@ -187,18 +192,20 @@ export function createReportReleaseService(deps: {
           released: true,
           gate,
         };
-        return { view, publish: true, externalKey: locked.external_key };
-      });
-      if (outcome.publish) {
-        await publishReportReleased(callbacks, logger, {
+        const event = {
           tenantId: principal.tenantId,
           reportId,
-          externalKey: outcome.externalKey ?? null,
-          versionId: outcome.view.versionId,
-          version: outcome.view.version,
-          artifactId: outcome.view.artifact.id,
+          externalKey: locked.external_key,
+          versionId: version.id,
+          version: version.n,
+          artifactId: artifact.id,
           releasedAt: new Date().toISOString(),
-        });
+        };
+        return { view, announced: { event, recorded: await recordReportReleased(trx, callbacks, event) } };
+      });
+      if (outcome.announced) {
+        logger.info({ event: 'report.released', ...outcome.announced.event }, 'report released');
+        await outcome.announced.recorded.send();
       }
       return outcome.view;
     },

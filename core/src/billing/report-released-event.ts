@@ -1,5 +1,5 @@
-import type { CallbackPublisher } from '../callbacks/callback-publisher.js';
-import type { Logger } from '../logging/logger.js';
+import type { Knex } from 'knex';
+import type { CallbackPublisher, RecordedCallbacks } from '../callbacks/callback-publisher.js';
 
 /** What a `report.released` event says: enough for V1 to fetch the released PDF. */
 export interface ReportReleasedEvent {
@@ -13,12 +13,16 @@ export interface ReportReleasedEvent {
 }
 
 /**
- * The one place a released report is announced, after the release has committed: a signed
- * `report.released` callback to each endpoint the tenant registered (none without the V1
- * bridge). Announcing only records deliveries, so a receiver that is down never fails a release.
+ * The one place a released report is announced: a signed `report.released` callback to each
+ * endpoint the tenant registered (none without the V1 bridge), recorded in the release's own
+ * transaction so that a release never commits without its event. Recording only writes the
+ * deliveries, so a receiver that is down never fails a release.
  */
-export async function publishReportReleased(callbacks: CallbackPublisher, logger: Logger, event: ReportReleasedEvent): Promise<void> {
+export function recordReportReleased(
+  trx: Knex.Transaction,
+  callbacks: CallbackPublisher,
+  event: ReportReleasedEvent,
+): Promise<RecordedCallbacks> {
   const { tenantId, ...data } = event;
-  logger.info({ event: 'report.released', ...event }, 'report released');
-  await callbacks.publish(tenantId, 'report.released', data);
+  return callbacks.record(trx, tenantId, 'report.released', data);
 }

@@ -33,7 +33,12 @@ export interface GenerationJobView {
 /** Generation through the API: idempotent requests that queue the job, and the job's state. */
 export interface GenerationService {
   /** `created: false` when the key was seen before for this report (the same job is answered). */
-  request(principal: Principal, reportId: string, idempotencyKey: string, requestId?: string): Promise<{ jobId: string; created: boolean }>;
+  request(
+    principal: Principal,
+    reportId: string,
+    idempotencyKey: string,
+    requestId?: string,
+  ): Promise<{ jobId: string; created: boolean }>;
   job(principal: Principal, jobId: string): Promise<GenerationJobView>;
 }
 
@@ -41,15 +46,27 @@ const UNIQUE_VIOLATION = '23505';
 /** How long a request waits for a concurrent one with the same key to queue its job before taking over. */
 const CLAIM_WAIT_MS = 3000;
 
-export function createGenerationService(deps: { knex: Knex; audit: AuditService; packs: PackRegistryService; jobs: JobService<CoreJobPayloads>; billing: BillingService }): GenerationService {
+export function createGenerationService(deps: {
+  knex: Knex;
+  audit: AuditService;
+  packs: PackRegistryService;
+  jobs: JobService<CoreJobPayloads>;
+  billing: BillingService;
+}): GenerationService {
   const { knex, audit, packs, jobs, billing } = deps;
 
   const findByKey = (principal: Principal, key: string) =>
-    withTenant(knex, principal.tenantId, (trx) => trx('generation_requests').where({ idempotency_key: key }).first()) as Promise<GenerationRequestRow | undefined>;
+    withTenant(knex, principal.tenantId, (trx) =>
+      trx('generation_requests').where({ idempotency_key: key }).first(),
+    ) as Promise<GenerationRequestRow | undefined>;
 
   function sameReport(row: GenerationRequestRow, reportId: string): void {
     if (row.report_id !== reportId) {
-      throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another report; use a new key', { reportId: row.report_id });
+      throw new ConflictError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was used for another report; use a new key',
+        { reportId: row.report_id },
+      );
     }
   }
 
@@ -60,9 +77,16 @@ export function createGenerationService(deps: { knex: Knex; audit: AuditService;
       generationRequestId: row.id,
       requestedBy: requesterOf(principal),
     });
-    if (jobId === undefined) throw new UnavailableError('JOB_NOT_QUEUED', 'The generation job could not be queued; try again with the same key');
+    if (jobId === undefined)
+      throw new UnavailableError(
+        'JOB_NOT_QUEUED',
+        'The generation job could not be queued; try again with the same key',
+      );
     const recorded = await withTenant(knex, principal.tenantId, async (trx) => {
-      await trx('generation_requests').where({ id: row.id }).whereNull('job_id').update({ job_id: jobId, updated_at: trx.fn.now() });
+      await trx('generation_requests')
+        .where({ id: row.id })
+        .whereNull('job_id')
+        .update({ job_id: jobId, updated_at: trx.fn.now() });
       return ((await trx('generation_requests').where({ id: row.id }).first()) as GenerationRequestRow).job_id;
     });
     // A losing duplicate job finds the request's version stored (or stores it once): no second version.
@@ -85,7 +109,11 @@ export function createGenerationService(deps: { knex: Knex; audit: AuditService;
     const { missing, faults } = splitProblems(pack.validateInput(report.data));
     const fields = [...missing, ...faults.map((fault) => fault.path)];
     if (fields.length > 0) {
-      throw new UnprocessableError('REPORT_INCOMPLETE', `The report cannot be generated yet: ${fields.slice(0, 10).join(', ')}${fields.length > 10 ? ', …' : ''}`, { fields });
+      throw new UnprocessableError(
+        'REPORT_INCOMPLETE',
+        `The report cannot be generated yet: ${fields.slice(0, 10).join(', ')}${fields.length > 10 ? ', …' : ''}`,
+        { fields },
+      );
     }
     return pack;
   }
@@ -97,7 +125,9 @@ export function createGenerationService(deps: { knex: Knex; audit: AuditService;
         sameReport(seen, reportId);
         return { jobId: seen.job_id ?? (await awaitJob(principal, seen)), created: false };
       }
-      const report = (await withTenant(knex, principal.tenantId, (trx) => trx('reports').where({ id: reportId }).first())) as ReportRow | undefined;
+      const report = (await withTenant(knex, principal.tenantId, (trx) =>
+        trx('reports').where({ id: reportId }).first(),
+      )) as ReportRow | undefined;
       if (!report) throw new NotFoundError(`Report ${reportId}`, 'REPORT_NOT_FOUND');
       if (report.status === 'cancelled') throw billingErrors.reportCancelled(reportId);
       const pack = await checkComplete(principal, report);
@@ -106,10 +136,25 @@ export function createGenerationService(deps: { knex: Knex; audit: AuditService;
       try {
         claimed = await withTenant(knex, principal.tenantId, async (trx) => {
           const actor: AuditActor = { kind: 'principal', principal, requestId };
+          // Checked again under the report's lock, which cancel takes too: a cancel that commits
+          // after the read above must not leave this reservation on a cancelled report.
+          const locked = (await trx('reports').where({ id: reportId }).forUpdate().first()) as ReportRow | undefined;
+          if (!locked) throw new NotFoundError(`Report ${reportId}`, 'REPORT_NOT_FOUND');
+          if (locked.status === 'cancelled') throw billingErrors.reportCancelled(reportId);
           // Before the request row: a refused reservation leaves no request and queues no job.
-          await billing.gate.reserveForGeneration(trx, actor, { reportId, reportTitle: report.title, credits: pack.detail.manifest.credits });
+          await billing.gate.reserveForGeneration(trx, actor, {
+            reportId,
+            reportTitle: locked.title,
+            credits: pack.detail.manifest.credits,
+            billingAccountId: locked.billing_account_id,
+          });
           const [row] = (await trx('generation_requests')
-            .insert({ tenant_id: principal.tenantId, idempotency_key: idempotencyKey, report_id: reportId, requested_by: principal.label })
+            .insert({
+              tenant_id: principal.tenantId,
+              idempotency_key: idempotencyKey,
+              report_id: reportId,
+              requested_by: principal.label,
+            })
             .returning('*')) as [GenerationRequestRow];
           await audit.record(trx, actor, {
             action: 'report.generation.requested',
@@ -130,7 +175,9 @@ export function createGenerationService(deps: { knex: Knex; audit: AuditService;
     },
 
     async job(principal, jobId) {
-      const row = (await withTenant(knex, principal.tenantId, (trx) => trx('generation_requests').where({ job_id: jobId }).first())) as GenerationRequestRow | undefined;
+      const row = (await withTenant(knex, principal.tenantId, (trx) =>
+        trx('generation_requests').where({ job_id: jobId }).first(),
+      )) as GenerationRequestRow | undefined;
       if (!row) throw new NotFoundError(`Job ${jobId}`, 'JOB_NOT_FOUND');
       const record = await jobs.getJob(GENERATE_REPORT_JOB, jobId);
       if (!record) throw new NotFoundError(`Job ${jobId}`, 'JOB_NOT_FOUND');

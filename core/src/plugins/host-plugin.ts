@@ -1,4 +1,5 @@
 import type { RoutePlugin } from '../api/route-plugin.js';
+import type { AuthStrategy } from '../auth/auth-strategy.js';
 import type { Config } from '../config/config.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import type { ServiceFactory } from '../registry/service-registry.js';
@@ -19,6 +20,8 @@ export interface HostPlugin {
   /** Services the plugin adds to the registry; their ids must not clash with the host's. */
   readonly services?: readonly ServiceFactory[];
   readonly routes?: readonly RoutePlugin[];
+  /** Ways in that every route accepts beside the host's session cookie and bearer token. */
+  readonly authStrategies?: readonly AuthStrategy[];
   /** Jobs the worker works (and whose schedules it installs) beside the host's own. */
   readonly jobs?: readonly JobDefinition[];
 }
@@ -33,6 +36,10 @@ export interface HostPluginModule {
 
 export function pluginRoutes(plugins: readonly HostPlugin[]): RoutePlugin[] {
   return plugins.flatMap((plugin) => plugin.routes ?? []);
+}
+
+export function pluginAuthStrategies(plugins: readonly HostPlugin[]): AuthStrategy[] {
+  return plugins.flatMap((plugin) => plugin.authStrategies ?? []);
 }
 
 export function pluginJobs(plugins: readonly HostPlugin[]): JobDefinition[] {

@@ -13,6 +13,8 @@ export interface ReportSummary {
   readonly packVersion: string;
   readonly title: string;
   readonly externalKey: string | null;
+  /** The billing account the report names; null when it is billed to the tenant's default account. */
+  readonly billingAccountId: string | null;
   readonly status: ReportStatus;
   /** The newest version's number, 0 before the first generation. */
   readonly latestVersion: number;
@@ -59,6 +61,7 @@ export interface ReportRow {
   pack_version: string;
   title: string;
   external_key: string | null;
+  billing_account_id: string | null;
   data: JsonValue;
   status: ReportStatus;
   created_by: string;
@@ -98,6 +101,7 @@ export const REPORT_SUMMARY_COLUMNS = [
   'pack_version',
   'title',
   'external_key',
+  'billing_account_id',
   'status',
   'created_at',
   'updated_at',
@@ -111,6 +115,7 @@ export function toReportSummary(row: ReportSummaryRow): ReportSummary {
     packVersion: row.pack_version,
     title: row.title,
     externalKey: row.external_key,
+    billingAccountId: row.billing_account_id,
     status: row.status,
     latestVersion: Number(row.latest_version ?? 0),
     createdAt: row.created_at.toISOString(),

@@ -5,6 +5,8 @@ import type { Principal } from '../auth/principal.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { InvalidError, NotFoundError } from '../errors/domain-error.js';
 import type { PackRegistryService, RunnablePack } from '../packs/pack-registry-service.js';
+import { billingErrors } from '../billing/billing-errors.js';
+import { accountByExternalKey } from '../billing/billing-ledger.js';
 import { withTenant } from '../store/tenant-scope.js';
 import { applyPointerSet } from './json-pointer-patch.js';
 import { changesNeedingReason } from './reason-policy.js';
@@ -30,6 +32,8 @@ export interface CreateReportRequest {
   readonly packVersion?: string | undefined;
   readonly title: string;
   readonly externalKey?: string | undefined;
+  /** The external key of the tenant's billing account to bill; the default account when absent. */
+  readonly billingKey?: string | undefined;
   readonly data?: JsonValue | undefined;
 }
 
@@ -159,6 +163,13 @@ export function createReportService(deps: {
     };
   }
 
+  async function billingAccountOf(trx: Knex.Transaction, billingKey: string | undefined): Promise<string | null> {
+    if (billingKey === undefined) return null;
+    const account = await accountByExternalKey(trx, billingKey);
+    if (!account) throw billingErrors.billingKeyUnknown(billingKey);
+    return account.id;
+  }
+
   /** Stored data passed `checkData` when written; a pack's later schema change shows as missing fields only. */
   function checkDataLeniently(pack: RunnablePack, data: JsonValue): string[] {
     const { missing, faults } = splitProblems(pack.validateInput(data));
@@ -183,6 +194,7 @@ export function createReportService(deps: {
       checkData(pack, data);
       try {
         const row = await withTenant(knex, principal.tenantId, async (trx) => {
+          const billingAccountId = await billingAccountOf(trx, request.billingKey);
           const [inserted] = (await trx('reports')
             .insert({
               tenant_id: principal.tenantId,
@@ -190,6 +202,7 @@ export function createReportService(deps: {
               pack_version: pack.detail.version,
               title: request.title,
               external_key: request.externalKey ?? null,
+              billing_account_id: billingAccountId,
               data: JSON.stringify(data),
               created_by: principal.label,
             })
@@ -206,6 +219,7 @@ export function createReportService(deps: {
                 packVersion: inserted.pack_version,
                 title: inserted.title,
                 externalKey: inserted.external_key,
+                billingAccountId: inserted.billing_account_id,
               },
             },
           );

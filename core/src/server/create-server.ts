@@ -20,7 +20,7 @@ import { tokenRoutesPlugin } from '../api/token-routes.js';
 import { userRoutesPlugin } from '../api/user-routes.js';
 import { authPlugin } from '../auth/auth-plugin.js';
 import { coreServices } from '../core-services.js';
-import { pluginRoutes } from '../plugins/host-plugin.js';
+import { pluginAuthStrategies, pluginRoutes } from '../plugins/host-plugin.js';
 import type { ServiceRegistry } from '../registry/service-registry.js';
 import { HOST_VERSION } from '../version.js';
 import { errorPlugin } from './error-plugin.js';
@@ -61,6 +61,18 @@ export async function createServer(options: CreateServerOptions): Promise<Server
   const logger = await registry.get(coreServices.logger);
   const auth = await registry.get(coreServices.auth);
   const idempotency = await registry.get(coreServices.idempotency);
+  const plugins = await registry.get(coreServices.plugins);
+  const strategies = pluginAuthStrategies(plugins);
+  const authenticators = await Promise.all(
+    strategies.map(async (strategy) => ({
+      name: strategy.name,
+      authenticate: strategy.authenticator(await registry.resolve(strategy.deps, `auth strategy ${strategy.name}`)),
+    })),
+  );
+  const securityDefinitions = {
+    bearer: { type: 'apiKey', name: 'Authorization', in: 'header', description: 'Bearer <API token>' },
+    ...Object.fromEntries(strategies.map((strategy) => [strategy.securityName, strategy.security])),
+  };
 
   const server = Hapi.server({
     port: options.port ?? config.port,
@@ -80,10 +92,18 @@ export async function createServer(options: CreateServerOptions): Promise<Server
   await server.register([
     { plugin: errorPlugin },
     { plugin: nulCharacterGuardPlugin },
-    // After the error plugin: a kept error answer is in its final shape.
+    // Keeps only successful answers; its answer step runs before the error plugin's.
     { plugin: idempotencyPlugin, options: { idempotency } },
     { plugin: requestLogPlugin, options: { logger } },
-    { plugin: authPlugin, options: { auth, cookieSecure: config.cookieSecure, sessionTtlHours: config.sessionTtlHours } },
+    {
+      plugin: authPlugin,
+      options: {
+        auth,
+        cookieSecure: config.cookieSecure,
+        sessionTtlHours: config.sessionTtlHours,
+        strategies: authenticators,
+      },
+    },
     Inert,
     Vision,
     {
@@ -93,16 +113,13 @@ export async function createServer(options: CreateServerOptions): Promise<Server
         jsonPath: '/openapi.json',
         documentationPath: '/documentation',
         grouping: 'tags',
-        securityDefinitions: {
-          bearer: { type: 'apiKey', name: 'Authorization', in: 'header', description: 'Bearer <API token>' },
-          serviceToken: { type: 'apiKey', name: 'x-service-token', in: 'header', description: "V1's service token" },
-        },
-        security: [{ bearer: [] }, { serviceToken: [] }] as unknown as undefined,
+        securityDefinitions,
+        security: Object.keys(securityDefinitions).map((name) => ({ [name]: [] })) as unknown as undefined,
       } satisfies HapiSwagger.RegisterOptions,
     },
   ]);
 
-  const routePlugins = options.routePlugins ?? [...foundationRoutePlugins, ...pluginRoutes(await registry.get(coreServices.plugins))];
+  const routePlugins = options.routePlugins ?? [...foundationRoutePlugins, ...pluginRoutes(plugins)];
   await registerRoutePlugins(server, registry, routePlugins);
   return server;
 }

@@ -63,30 +63,36 @@ export const idempotencyPlugin: Plugin<IdempotencyPluginOptions> = {
       return h.continue;
     });
 
-    server.ext('onPreResponse', async (request: Request, h: ResponseToolkit) => {
-      const claim = claims.get(request);
-      if (!claim) return h.continue;
-      claims.delete(request);
-      const { response } = request;
-      // A refusal changed nothing, so its key stays free: a retry after the cause is gone (a
-      // top-up after 402, a report created after 404) is answered afresh, not with the refusal.
-      if (response instanceof Error || Boom.isBoom(response)) {
-        await idempotency.release(claim.tenantId, claim.id);
+    // Before the error plugin: hapi runs no further onPreResponse step once one answers an error,
+    // so after it a refused or failed request would keep its claim and its retry would wait.
+    server.ext(
+      'onPreResponse',
+      async (request: Request, h: ResponseToolkit) => {
+        const claim = claims.get(request);
+        if (!claim) return h.continue;
+        claims.delete(request);
+        const { response } = request;
+        // A refusal changed nothing, so its key stays free: a retry after the cause is gone (a
+        // top-up after 402, a report created after 404) is answered afresh, not with the refusal.
+        if (response instanceof Error || Boom.isBoom(response)) {
+          await idempotency.release(claim.tenantId, claim.id);
+          return h.continue;
+        }
+        const source: unknown = response.source;
+        const replayable =
+          response.statusCode < 400 &&
+          (source === null ||
+            (typeof source === 'object' &&
+              !Buffer.isBuffer(source) &&
+              typeof (source as { pipe?: unknown }).pipe !== 'function'));
+        const withhold = request.route.settings.plugins?.idempotency?.withhold ?? [];
+        if (replayable)
+          await idempotency.complete(claim.tenantId, claim.id, response.statusCode, without(source, withhold));
+        else await idempotency.release(claim.tenantId, claim.id);
         return h.continue;
-      }
-      const source: unknown = response.source;
-      const replayable =
-        response.statusCode < 400 &&
-        (source === null ||
-          (typeof source === 'object' &&
-            !Buffer.isBuffer(source) &&
-            typeof (source as { pipe?: unknown }).pipe !== 'function'));
-      const withhold = request.route.settings.plugins?.idempotency?.withhold ?? [];
-      if (replayable)
-        await idempotency.complete(claim.tenantId, claim.id, response.statusCode, without(source, withhold));
-      else await idempotency.release(claim.tenantId, claim.id);
-      return h.continue;
-    });
+      },
+      { before: ['error-shape'] },
+    );
   },
 };
 

@@ -26,6 +26,7 @@ export interface CallbackDeliveryRow {
   redelivery_of: string | null;
   created_at: Date;
   last_attempt_at: Date | null;
+  queued_at: Date | null;
   delivered_at: Date | null;
 }
 
@@ -56,7 +57,13 @@ export interface CallbackDelivery {
 }
 
 export function toCallbackEndpoint(row: CallbackEndpointRow): CallbackEndpoint {
-  return { id: row.id, url: row.url, events: row.events, description: row.description, createdAt: row.created_at.toISOString() };
+  return {
+    id: row.id,
+    url: row.url,
+    events: row.events,
+    description: row.description,
+    createdAt: row.created_at.toISOString(),
+  };
 }
 
 export function toCallbackDelivery(row: CallbackDeliveryRow): CallbackDelivery {

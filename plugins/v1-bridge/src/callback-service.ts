@@ -5,6 +5,7 @@ import {
   InvalidError,
   NotFoundError,
   UnavailableError,
+  withSystem,
   withTenant,
   type AuditService,
   type CallbackEvent,
@@ -12,6 +13,7 @@ import {
   type JobService,
   type Logger,
   type Principal,
+  type RecordedCallbacks,
 } from '@repogen/core';
 import { CALLBACK_ERROR_CODES } from './callback-errors.js';
 import { DELIVER_CALLBACK_JOB, type DeliverCallbackPayload } from './deliver-callback-payload.js';
@@ -45,11 +47,16 @@ export interface DeliveryQuery {
 export type AttemptOutcome = 'delivered' | 'gone' | 'already-delivered';
 
 /**
- * Signed callbacks to the URLs a tenant registers. `publish` only records the deliveries and
- * queues their jobs, so a receiver that is down never holds up the work that published.
+ * Signed callbacks to the URLs a tenant registers. `publish` and `record` only write the
+ * deliveries and queue their jobs, so a receiver that is down never holds up the work that
+ * published.
  */
 export interface CallbackService extends CallbackPublisher {
-  register(principal: Principal, request: RegisterCallbackRequest, requestId?: string): Promise<{ endpoint: CallbackEndpoint; secret: string }>;
+  register(
+    principal: Principal,
+    request: RegisterCallbackRequest,
+    requestId?: string,
+  ): Promise<{ endpoint: CallbackEndpoint; secret: string }>;
   list(principal: Principal): Promise<CallbackEndpoint[]>;
   remove(principal: Principal, id: string, requestId?: string): Promise<CallbackEndpoint>;
   /**
@@ -57,6 +64,18 @@ export interface CallbackService extends CallbackPublisher {
    * a failure to record is logged, since the publisher's own work is done by then.
    */
   publish(tenantId: string, event: CallbackEvent, data: Readonly<Record<string, unknown>>): Promise<CallbackDelivery[]>;
+  /** The deliveries of `event`, written in the caller's transaction; `send` queues them after it commits. */
+  record(
+    trx: Knex.Transaction,
+    tenantId: string,
+    event: CallbackEvent,
+    data: Readonly<Record<string, unknown>>,
+  ): Promise<RecordedCallbacks & { readonly deliveries: CallbackDelivery[] }>;
+  /**
+   * Queues, across tenants, the pending deliveries never queued and older than `olderThanSeconds`
+   * (their transaction committed but the queueing after it was lost). Answers how many.
+   */
+  relay(olderThanSeconds: number): Promise<number>;
   deliveries(principal: Principal, query: DeliveryQuery): Promise<{ items: CallbackDelivery[]; total: number }>;
   /** A new delivery of the same event (same event id and body, a fresh signature). */
   redeliver(principal: Principal, deliveryId: string, requestId?: string): Promise<CallbackDelivery>;
@@ -94,7 +113,11 @@ export function createCallbackService(deps: {
     if (!allowed.includes(url.protocol)) {
       throw new InvalidError(CALLBACK_ERROR_CODES.urlInvalid, `The callback URL must use ${allowed.join(' or ')}`);
     }
-    if (url.username || url.password) throw new InvalidError(CALLBACK_ERROR_CODES.urlInvalid, 'The callback URL must not carry credentials; sign with the secret instead');
+    if (url.username || url.password)
+      throw new InvalidError(
+        CALLBACK_ERROR_CODES.urlInvalid,
+        'The callback URL must not carry credentials; sign with the secret instead',
+      );
     if (url.hash) throw new InvalidError(CALLBACK_ERROR_CODES.urlInvalid, 'The callback URL must not have a fragment');
     return url.toString();
   }
@@ -103,16 +126,48 @@ export function createCallbackService(deps: {
     for (const deliveryId of deliveryIds) {
       try {
         await jobs.send(DELIVER_CALLBACK_JOB, { tenantId, deliveryId });
+        await withTenant(knex, tenantId, (trx) =>
+          trx('callback_deliveries')
+            .where({ id: deliveryId })
+            .whereNull('queued_at')
+            .update({ queued_at: trx.fn.now() }),
+        );
       } catch (error) {
-        // The delivery stays pending in the log; a redeliver sends it.
+        // The delivery stays pending and unqueued in the log; the relay sweep queues it.
         logger.error({ err: error, deliveryId }, 'callback delivery not queued');
       }
     }
   }
 
-  async function insertDeliveries(trx: Knex.Transaction, tenantId: string, rows: readonly Partial<CallbackDeliveryRow>[]): Promise<CallbackDeliveryRow[]> {
+  /** One delivery per endpoint of the tenant subscribed to `event`, all with one event id and body. */
+  async function recordIn(
+    trx: Knex.Transaction,
+    tenantId: string,
+    event: CallbackEvent,
+    data: Readonly<Record<string, unknown>>,
+  ): Promise<CallbackDeliveryRow[]> {
+    const eventId = crypto.randomUUID();
+    const body = JSON.stringify({ id: eventId, type: event, createdAt: new Date().toISOString(), data });
+    const endpoints: { id: string }[] = await trx('callback_endpoints')
+      .whereNull('deleted_at')
+      .whereRaw('events @> ?::jsonb', [JSON.stringify([event])])
+      .select('id');
+    return insertDeliveries(
+      trx,
+      tenantId,
+      endpoints.map((endpoint) => ({ endpoint_id: endpoint.id, event_id: eventId, event, body })),
+    );
+  }
+
+  async function insertDeliveries(
+    trx: Knex.Transaction,
+    tenantId: string,
+    rows: readonly Partial<CallbackDeliveryRow>[],
+  ): Promise<CallbackDeliveryRow[]> {
     if (rows.length === 0) return [];
-    return (await trx('callback_deliveries').insert(rows.map((row) => ({ ...row, tenant_id: tenantId }))).returning('*')) as CallbackDeliveryRow[];
+    return (await trx('callback_deliveries')
+      .insert(rows.map((row) => ({ ...row, tenant_id: tenantId })))
+      .returning('*')) as CallbackDeliveryRow[];
   }
 
   return {
@@ -131,12 +186,16 @@ export function createCallbackService(deps: {
             created_by: principal.label,
           })
           .returning('*')) as [CallbackEndpointRow];
-        await audit.record(trx, { kind: 'principal', principal, requestId }, {
-          action: 'callback.registered',
-          targetType: 'callback_endpoint',
-          targetId: inserted.id,
-          after: { url, events },
-        });
+        await audit.record(
+          trx,
+          { kind: 'principal', principal, requestId },
+          {
+            action: 'callback.registered',
+            targetType: 'callback_endpoint',
+            targetId: inserted.id,
+            after: { url, events },
+          },
+        );
         return inserted;
       });
       return { endpoint: toCallbackEndpoint(row), secret };
@@ -144,43 +203,72 @@ export function createCallbackService(deps: {
 
     list(principal) {
       return withTenant(knex, principal.tenantId, async (trx) => {
-        const rows = (await trx('callback_endpoints').whereNull('deleted_at').orderBy('created_at', 'asc')) as CallbackEndpointRow[];
+        const rows = (await trx('callback_endpoints')
+          .whereNull('deleted_at')
+          .orderBy('created_at', 'asc')) as CallbackEndpointRow[];
         return rows.map(toCallbackEndpoint);
       });
     },
 
     remove(principal, id, requestId) {
       return withTenant(knex, principal.tenantId, async (trx) => {
-        const row = (await trx('callback_endpoints').where({ id }).whereNull('deleted_at').first().forUpdate()) as CallbackEndpointRow | undefined;
+        const row = (await trx('callback_endpoints').where({ id }).whereNull('deleted_at').first().forUpdate()) as
+          CallbackEndpointRow | undefined;
         if (!row) throw new NotFoundError(`Callback ${id}`, CALLBACK_ERROR_CODES.endpointNotFound);
         await trx('callback_endpoints').where({ id }).update({ deleted_at: trx.fn.now() });
-        await audit.record(trx, { kind: 'principal', principal, requestId }, {
-          action: 'callback.removed',
-          targetType: 'callback_endpoint',
-          targetId: id,
-          before: { url: row.url, events: row.events },
-        });
+        await audit.record(
+          trx,
+          { kind: 'principal', principal, requestId },
+          {
+            action: 'callback.removed',
+            targetType: 'callback_endpoint',
+            targetId: id,
+            before: { url: row.url, events: row.events },
+          },
+        );
         return toCallbackEndpoint(row);
       });
     },
 
     async publish(tenantId, event, data) {
       try {
-        const eventId = crypto.randomUUID();
-        const body = JSON.stringify({ id: eventId, type: event, createdAt: new Date().toISOString(), data });
-        const rows = await withTenant(knex, tenantId, async (trx) => {
-          const endpoints: { id: string }[] = await trx('callback_endpoints')
-            .whereNull('deleted_at')
-            .whereRaw('events @> ?::jsonb', [JSON.stringify([event])])
-            .select('id');
-          return insertDeliveries(trx, tenantId, endpoints.map((endpoint) => ({ endpoint_id: endpoint.id, event_id: eventId, event, body })));
-        });
-        await queue(tenantId, rows.map((row) => row.id));
+        const rows = await withTenant(knex, tenantId, (trx) => recordIn(trx, tenantId, event, data));
+        await queue(
+          tenantId,
+          rows.map((row) => row.id),
+        );
         return rows.map(toCallbackDelivery);
       } catch (error) {
         logger.error({ err: error, tenantId, event }, 'callback event not recorded');
         return [];
       }
+    },
+
+    async record(trx, tenantId, event, data) {
+      const rows = await recordIn(trx, tenantId, event, data);
+      return {
+        deliveries: rows.map(toCallbackDelivery),
+        send: () =>
+          queue(
+            tenantId,
+            rows.map((row) => row.id),
+          ),
+      };
+    },
+
+    async relay(olderThanSeconds) {
+      // Across tenants by design, against the database's clock, the one the rows were stamped with.
+      const rows = await withSystem<Pick<CallbackDeliveryRow, 'id' | 'tenant_id'>[]>(knex, (trx) =>
+        trx('callback_deliveries')
+          .whereNull('queued_at')
+          .where('state', 'pending')
+          .where('created_at', '<', trx.raw('now() - make_interval(secs => ?)', [olderThanSeconds]))
+          .orderBy('created_at')
+          .limit(1000)
+          .select('id', 'tenant_id'),
+      );
+      for (const row of rows) await queue(row.tenant_id, [row.id]);
+      return rows.length;
     },
 
     deliveries(principal, query) {
@@ -193,7 +281,10 @@ export function createCallbackService(deps: {
         const counted = (await filtered.clone().count('* as count').first()) as { count: string | number } | undefined;
         const rows = (await filtered
           .clone()
-          .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+          .orderBy([
+            { column: 'created_at', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
           .limit(query.limit)
           .offset(query.offset)) as CallbackDeliveryRow[];
         return { items: rows.map(toCallbackDelivery), total: Number(counted?.count ?? 0) };
@@ -202,19 +293,35 @@ export function createCallbackService(deps: {
 
     async redeliver(principal, deliveryId, requestId) {
       const row = await withTenant(knex, principal.tenantId, async (trx) => {
-        const original = (await trx('callback_deliveries').where({ id: deliveryId }).first()) as CallbackDeliveryRow | undefined;
-        if (!original) throw new NotFoundError(`Callback delivery ${deliveryId}`, CALLBACK_ERROR_CODES.deliveryNotFound);
-        const endpoint = (await trx('callback_endpoints').where({ id: original.endpoint_id }).whereNull('deleted_at').first()) as CallbackEndpointRow | undefined;
-        if (!endpoint) throw new NotFoundError(`The callback of delivery ${deliveryId}`, CALLBACK_ERROR_CODES.endpointNotFound);
+        const original = (await trx('callback_deliveries').where({ id: deliveryId }).first()) as
+          CallbackDeliveryRow | undefined;
+        if (!original)
+          throw new NotFoundError(`Callback delivery ${deliveryId}`, CALLBACK_ERROR_CODES.deliveryNotFound);
+        const endpoint = (await trx('callback_endpoints')
+          .where({ id: original.endpoint_id })
+          .whereNull('deleted_at')
+          .first()) as CallbackEndpointRow | undefined;
+        if (!endpoint)
+          throw new NotFoundError(`The callback of delivery ${deliveryId}`, CALLBACK_ERROR_CODES.endpointNotFound);
         const [copy] = await insertDeliveries(trx, principal.tenantId, [
-          { endpoint_id: original.endpoint_id, event_id: original.event_id, event: original.event, body: original.body, redelivery_of: original.id },
+          {
+            endpoint_id: original.endpoint_id,
+            event_id: original.event_id,
+            event: original.event,
+            body: original.body,
+            redelivery_of: original.id,
+          },
         ]);
-        await audit.record(trx, { kind: 'principal', principal, requestId }, {
-          action: 'callback.redelivered',
-          targetType: 'callback_delivery',
-          targetId: original.id,
-          after: { deliveryId: copy!.id, eventId: original.event_id },
-        });
+        await audit.record(
+          trx,
+          { kind: 'principal', principal, requestId },
+          {
+            action: 'callback.redelivered',
+            targetType: 'callback_delivery',
+            targetId: original.id,
+            after: { deliveryId: copy!.id, eventId: original.event_id },
+          },
+        );
         return copy!;
       });
       await queue(principal.tenantId, [row.id]);
@@ -223,9 +330,11 @@ export function createCallbackService(deps: {
 
     async attempt(tenantId, deliveryId, final) {
       const loaded = await withTenant(knex, tenantId, async (trx) => {
-        const delivery = (await trx('callback_deliveries').where({ id: deliveryId }).first()) as CallbackDeliveryRow | undefined;
+        const delivery = (await trx('callback_deliveries').where({ id: deliveryId }).first()) as
+          CallbackDeliveryRow | undefined;
         const endpoint = delivery
-          ? ((await trx('callback_endpoints').where({ id: delivery.endpoint_id }).first()) as CallbackEndpointRow | undefined)
+          ? ((await trx('callback_endpoints').where({ id: delivery.endpoint_id }).first()) as
+              CallbackEndpointRow | undefined)
           : undefined;
         return delivery && endpoint ? { delivery, endpoint } : undefined;
       });
@@ -258,22 +367,43 @@ export function createCallbackService(deps: {
         await response.body?.cancel();
         if (status < 200 || status > 299) problem = `The receiver answered ${status}`;
       } catch (error) {
-        problem = error instanceof Error && error.name === 'TimeoutError' ? `No answer within ${timeoutMs} ms` : `The receiver could not be reached (${(error as Error).message})`;
+        problem =
+          error instanceof Error && error.name === 'TimeoutError'
+            ? `No answer within ${timeoutMs} ms`
+            : `The receiver could not be reached (${(error as Error).message})`;
       }
       if (problem === null) {
-        await record(tenantId, deliveryId, { state: 'delivered', last_status: status, last_error: null, delivered_at: new Date() }, true);
+        await record(
+          tenantId,
+          deliveryId,
+          { state: 'delivered', last_status: status, last_error: null, delivered_at: new Date() },
+          true,
+        );
         return 'delivered';
       }
-      await record(tenantId, deliveryId, { state: final ? 'failed' : 'pending', last_status: status, last_error: problem }, true);
+      await record(
+        tenantId,
+        deliveryId,
+        { state: final ? 'failed' : 'pending', last_status: status, last_error: problem },
+        true,
+      );
       throw new UnavailableError(CALLBACK_ERROR_CODES.deliveryFailed, problem);
     },
   };
 
-  async function record(tenantId: string, deliveryId: string, change: Partial<CallbackDeliveryRow>, attempted: boolean): Promise<void> {
+  async function record(
+    tenantId: string,
+    deliveryId: string,
+    change: Partial<CallbackDeliveryRow>,
+    attempted: boolean,
+  ): Promise<void> {
     await withTenant(knex, tenantId, (trx) =>
       trx('callback_deliveries')
         .where({ id: deliveryId })
-        .update({ ...change, ...(attempted ? { attempts: trx.raw('attempts + 1'), last_attempt_at: trx.fn.now() } : {}) }),
+        .update({
+          ...change,
+          ...(attempted ? { attempts: trx.raw('attempts + 1'), last_attempt_at: trx.fn.now() } : {}),
+        }),
     );
   }
 }

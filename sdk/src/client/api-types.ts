@@ -8,6 +8,8 @@ export interface ReportSummary {
   readonly packVersion: string;
   readonly title: string;
   readonly externalKey: string | null;
+  /** The billing account the report names; null when it is billed to the tenant's default account. */
+  readonly billingAccountId: string | null;
   readonly status: ReportStatus;
   readonly latestVersion: number;
   readonly createdAt: string;
@@ -49,6 +51,8 @@ export interface CreateReportInput {
   readonly title: string;
   /** e.g. `v1:assignment:123`; a repeat answers the existing report. */
   readonly externalKey?: string;
+  /** The external key of the billing account to bill (`v1:partner:42`); the tenant's default account when absent. */
+  readonly billingKey?: string;
   readonly data?: Record<string, unknown>;
 }
 
@@ -61,7 +65,11 @@ export interface Evidence {
   readonly mime: string;
   readonly size: number;
   readonly duplicate: boolean;
-  readonly ocr: { status: 'none' | 'queued' | 'done' | 'failed'; confidence: number | null; detectedKind: string | null };
+  readonly ocr: {
+    status: 'none' | 'queued' | 'done' | 'failed';
+    confidence: number | null;
+    detectedKind: string | null;
+  };
 }
 
 export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
