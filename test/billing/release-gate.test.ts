@@ -123,6 +123,39 @@ describe('billing: release through the gate, with the DRAFT watermark removed', 
     assert.equal(audit.items.length, 1);
   });
 
+  it('CREDIT: a released report generated again is a draft until released again, which charges nothing more', async () => {
+    const tenant = await host.createTenant('firm');
+    const driver = new BillingDriver(host, tenant);
+    const packKey = await driver.publishTestPack();
+    const account = await driver.openAccount({ mode: 'CREDIT' });
+    await driver.grant(account.id, 1);
+    const reportId = await driver.createReport(packKey, 'Corrected valuation');
+    await generated(driver, reportId);
+    const first = await driver.call('POST', `/v1/reports/${reportId}/release`);
+    assert.equal(first.statusCode, 200, first.payload);
+    await driver.assertSums(account.id, { balance: 0, reserved: 0 });
+
+    // A correction after release: v2 is rendered with the watermark and the report waits for release again.
+    await generated(driver, reportId);
+    assert.equal(json(await driver.call('GET', `/v1/reports/${reportId}`)).status, 'generated');
+    const versions = json(await driver.call('GET', `/v1/reports/${reportId}/versions`)).items as {
+      n: number;
+      artifacts: { id: string; kind: string }[];
+    }[];
+    const v2 = versions.find((version) => version.n === 2)!;
+    assert.deepEqual(v2.artifacts.map((artifact) => artifact.kind).sort(), ['docx', 'pdf', 'trace']);
+    const draft = await PDFDocument.load((await driver.call('GET', `/v1/artifacts/${v2.artifacts.find((a) => a.kind === 'pdf')!.id}`)).rawPayload);
+    assert.equal(hasTranslucentText(draft, 0), true, 'v2 carries the watermark');
+    assert.equal(versions.find((version) => version.n === 1)!.artifacts.some((artifact) => artifact.kind === 'pdf-released'), true, 'v1 keeps its released PDF');
+
+    const second = await driver.call('POST', `/v1/reports/${reportId}/release`);
+    assert.equal(second.statusCode, 200, second.payload);
+    assert.equal(json(second).released, true);
+    assert.equal(json(second).version, 2);
+    assert.deepEqual(json(second).gate, { mode: 'CREDIT', consumed: 0 }, 'the credit was consumed by the first release');
+    await driver.assertSums(account.id, { balance: 0, reserved: 0 });
+  });
+
   /** A tenant with a default account (4 credits) and a partner's (2), and a released report billed to the partner. */
   async function releasedForPartner(): Promise<{
     driver: BillingDriver;

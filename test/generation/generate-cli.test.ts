@@ -158,6 +158,20 @@ describe('repogen generate (CLI, embedded store)', function () {
     assert.equal(odd.code, 1);
     assert.match(odd.stderr, /EVIDENCE_INVALID: .*selfies is not an evidence folder/);
 
+    // A photo beside the kind folders, and a document that is no PDF, are named rather than left out or found late.
+    const loose = path.join(dir, 'loose-evidence');
+    await fs.mkdir(path.join(loose, 'exterior'), { recursive: true });
+    await fs.writeFile(path.join(loose, 'front.jpg'), await makePhoto(400, 300, 'front'));
+    const stray = await generateCli(['--pack', packKey, '--data', dataFile, '--evidence', loose, '--out', path.join(dir, 'bad-out')], env);
+    assert.equal(stray.code, 1);
+    assert.match(stray.stderr, /EVIDENCE_INVALID: .*front\.jpg is in no kind folder/);
+    const corrupt = path.join(dir, 'corrupt-evidence');
+    await fs.mkdir(path.join(corrupt, 'documents'), { recursive: true });
+    await fs.writeFile(path.join(corrupt, 'documents', 'sale_deed.pdf'), '%PDF-1.7 truncated');
+    const unreadable = await generateCli(['--pack', packKey, '--data', dataFile, '--evidence', corrupt, '--out', path.join(dir, 'bad-out')], env);
+    assert.equal(unreadable.code, 1);
+    assert.match(unreadable.stderr, /EVIDENCE_INVALID: .*sale_deed\.pdf is not a readable PDF/);
+
     const usage = await generateCli(['--data', dataFile], env);
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /--pack is required/);

@@ -20,12 +20,14 @@ const METADATA: PdfMetadata = {
   createdAt: new Date('2026-11-25T09:30:00Z'),
 };
 
-/** A body as LibreOffice gives it: pages and a bookmark per section. */
+/** A body as LibreOffice gives it: pages and a bookmark per heading, an annexure's heading on each of its pages. */
 async function bodyWithSections(): Promise<Buffer> {
-  const doc = await PDFDocument.load(await makePdf(3, 'Body'));
+  const doc = await PDFDocument.load(await makePdf(4, 'Body'));
   appendOutlineEntries(doc, [
     { title: '1. Property', page: doc.getPage(0) },
-    { title: '2. Valuation', page: doc.getPage(2) },
+    { title: '2. Valuation', page: doc.getPage(1) },
+    { title: 'SITE IMAGES', page: doc.getPage(2) },
+    { title: 'SITE IMAGES', page: doc.getPage(3) },
   ]);
   return Buffer.from(await doc.save());
 }
@@ -65,26 +67,27 @@ describe('render: PDF assembly', function () {
     assert.ok(qpdfCheck(file).ok, qpdfCheck(file).output);
 
     const doc = await PDFDocument.load(pdf);
-    assert.equal(doc.getPageCount(), 7);
+    assert.equal(doc.getPageCount(), 8);
     assert.deepEqual(readOutlineTitles(doc), [
       '1. Property',
       '2. Valuation',
+      'SITE IMAGES',
       'Sale deed',
       'Approved plan',
       'Tax receipt',
     ]);
-    const plan = doc.getPage(5);
+    const plan = doc.getPage(6);
     assert.ok(plan.getWidth() > plan.getHeight(), 'a landscape scan gets a landscape page');
 
     const text = pdfToText(file);
-    const order = ['Body sheet 3', 'Sale deed sheet 1', 'Sale deed sheet 2', 'Sideways sheet 1'].map((marker) =>
+    const order = ['Body sheet 4', 'Sale deed sheet 1', 'Sale deed sheet 2', 'Sideways sheet 1'].map((marker) =>
       text.indexOf(marker),
     );
     assert.ok(
       order.every((position, index) => position >= 0 && (index === 0 || position > (order[index - 1] ?? 0))),
       `appended in order: ${order.join()}`,
     );
-    for (let page = 1; page <= 7; page += 1) assert.ok(text.includes(`Page ${page} of 7`));
+    for (let page = 1; page <= 8; page += 1) assert.ok(text.includes(`Page ${page} of 8`));
     assert.ok(text.includes('Ref ₹/42') && text.includes('25-11-2026'));
 
     assert.equal(doc.getTitle(), METADATA.title);
@@ -111,7 +114,8 @@ describe('render: PDF assembly', function () {
     } as const;
     await assert.rejects(assembleReportPdf(request), {
       code: RENDER_ERROR_CODES.documentInvalid,
-      details: { index: 1 },
+      details: { index: 1, title: 'Broken' },
+      message: /^Appended document 2 \("Broken"\) is not a readable PDF/,
     });
   });
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { InvalidError } from '../errors/domain-error.js';
 import type { EvidenceItem, EvidenceSource } from './evidence-source.js';
@@ -57,7 +58,7 @@ export async function readEvidenceFolder(dir: string): Promise<EvidenceSource> {
     const id = uniqueId(path.basename(entry.file, path.extname(entry.file)), files);
     const order = orderByKind.get(entry.kind) ?? 0;
     orderByKind.set(entry.kind, order + 1);
-    const size = mime === 'application/pdf' ? undefined : await imageSize(entry.file, bytes);
+    const size = mime === 'application/pdf' ? await checkPdf(entry.file, bytes) : await imageSize(entry.file, bytes);
     items.push({ id, kind: entry.kind, mime, size: bytes.length, order, title: entry.title, ...size });
     files.set(id, entry.file);
   }
@@ -105,6 +106,11 @@ async function fromSubfolders(dir: string): Promise<FolderEntry[]> {
   if (unknown.length > 0) {
     throw evidenceInvalid(path.join(dir, unknown[0]!.name), `is not an evidence folder (use ${Object.keys(FOLDER_KINDS).join(', ')}, or a manifest.json)`);
   }
+  // A photo left beside the kind folders would otherwise be left out of the report without a word.
+  const loose = children.filter((child) => child.isFile() && !child.name.startsWith('.'));
+  if (loose.length > 0) {
+    throw evidenceInvalid(path.join(dir, loose[0]!.name), `is in no kind folder: move it into one of ${Object.keys(FOLDER_KINDS).join(', ')}, or list every file in a manifest.json`);
+  }
   for (const [folder, kind] of Object.entries(FOLDER_KINDS)) {
     const names = await fs.readdir(path.join(dir, folder)).catch(() => [] as string[]);
     for (const name of names.filter((candidate) => !candidate.startsWith('.')).sort()) {
@@ -131,6 +137,18 @@ function kindFromName(kind: string, name: string): string {
 function titleOf(file: string): string {
   const stem = path.basename(file, path.extname(file)).replace(/^\d+[-_ ]*/, '').replace(/[-_]+/g, ' ').trim();
   return stem ? stem.charAt(0).toUpperCase() + stem.slice(1) : path.basename(file);
+}
+
+/** A document is appended to the PDF after LibreOffice's conversion; a broken one is named now, not then. */
+async function checkPdf(file: string, bytes: Buffer): Promise<undefined> {
+  let pages: number;
+  try {
+    pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+  } catch (error) {
+    throw evidenceInvalid(file, `is not a readable PDF (${(error as Error).message})`);
+  }
+  if (pages === 0) throw evidenceInvalid(file, 'is a PDF without pages');
+  return undefined;
 }
 
 async function imageSize(file: string, bytes: Buffer): Promise<{ width?: number; height?: number }> {

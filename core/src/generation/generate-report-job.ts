@@ -53,7 +53,8 @@ const generateReportJobDefinition = defineJob({
         callerTenantId: tenantId,
         input: report.data,
         evidence: await evidence.forReport(tenantId, report.id),
-        report: { title: report.title, reference: report.external_key ?? report.id, version: nextVersion, draft: report.status !== 'released' },
+        // Every new version is a draft: release stamps the bank's copy, also after an earlier release.
+        report: { title: report.title, reference: report.external_key ?? report.id, version: nextVersion, draft: true },
         now: new Date(),
         pdf: true,
         onProgress: (event) => store.recordProgress(tenantId, requestId, event),

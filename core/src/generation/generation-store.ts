@@ -83,7 +83,7 @@ export function createGenerationStore(knex: Knex, audit: AuditService): Generati
           return { versionId: request.version_id, n: done.n };
         }
         // The report row's lock orders concurrent generations of one report.
-        await trx('reports').where({ id: request.report_id }).forUpdate().first();
+        const report: { status: string } = await trx('reports').where({ id: request.report_id }).forUpdate().first('status');
         const n = await nextVersionOf(trx, request.report_id);
         if (n !== version.n) throw new UnavailableError(VERSION_TAKEN, `Version ${version.n} was taken by another generation; rendering again as v${n}`);
         const [stored] = (await trx('report_versions')
@@ -114,11 +114,13 @@ export function createGenerationStore(knex: Knex, audit: AuditService): Generati
           })),
         );
         await trx('generation_requests').where({ id: requestId }).update({ version_id: stored.id, updated_at: trx.fn.now() });
-        await trx('reports').where({ id: request.report_id }).whereIn('status', ['draft', 'generated']).update({ status: 'generated', updated_at: trx.fn.now() });
+        // A new version is a draft until released, also of a report released before: it goes back to the bank only through release.
+        await trx('reports').where({ id: request.report_id }).whereIn('status', ['draft', 'generated', 'released']).update({ status: 'generated', updated_at: trx.fn.now() });
         await audit.record(trx, actor, {
           action: 'report.generated',
           targetType: 'report',
           targetId: request.report_id,
+          before: { status: report.status },
           after: { version: n, versionId: stored.id, inputSha256: version.inputSha256, packVersion: version.packVersion, artifacts: version.artifacts.map((a) => a.kind) },
         });
         return { versionId: stored.id, n };

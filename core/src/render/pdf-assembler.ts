@@ -2,7 +2,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { normaliseImage } from './image-normaliser.js';
 import { PAGE_GEOMETRY, mmToPoints } from './page-geometry.js';
-import { appendOutlineEntries, type OutlineEntry } from './pdf-outline.js';
+import { appendOutlineEntries, mergeRepeatedOutlineEntries, type OutlineEntry } from './pdf-outline.js';
 import { drawWatermark, stampPage } from './pdf-page-stamper.js';
 import { restoreIndirectStreamLengths } from './pdf-stream-lengths.js';
 import { renderErrors } from './render-errors.js';
@@ -59,11 +59,12 @@ export async function assembleReportPdfWithSource(request: AssemblePdfRequest): 
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(loadStampFont(), { subset: true });
 
+  mergeRepeatedOutlineEntries(doc);
   const bookmarks: OutlineEntry[] = [];
   for (const [index, appendix] of request.appendices.entries()) {
     const firstPage =
       appendix.kind === 'pdf'
-        ? await appendPdf(doc, appendix.data, index)
+        ? await appendPdf(doc, appendix.data, index, appendix.title)
         : await appendImagePage(doc, appendix.data, index);
     bookmarks.push({ title: appendix.title, page: firstPage });
   }
@@ -102,7 +103,8 @@ export async function releaseReportPdf(source: Buffer, metadata: Omit<PdfMetadat
   return Buffer.from(await doc.save());
 }
 
-async function loadPdf(data: Buffer, index: number): Promise<PDFDocument> {
+/** Loads the body (`index` −1) or the appended document `index`, named `title` in an error. */
+async function loadPdf(data: Buffer, index: number, title = ''): Promise<PDFDocument> {
   try {
     const doc = await PDFDocument.load(data, { updateMetadata: false });
     restoreIndirectStreamLengths(doc);
@@ -110,13 +112,13 @@ async function loadPdf(data: Buffer, index: number): Promise<PDFDocument> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (index < 0) throw renderErrors.conversionFailed(`the converted body is not a readable PDF: ${reason}`);
-    throw renderErrors.documentInvalid(index, reason);
+    throw renderErrors.documentInvalid(index, title, reason);
   }
 }
 
-async function appendPdf(doc: PDFDocument, data: Buffer, index: number): Promise<PDFPage> {
-  const source = await loadPdf(data, index);
-  if (source.getPageCount() === 0) throw renderErrors.documentInvalid(index, 'it has no pages');
+async function appendPdf(doc: PDFDocument, data: Buffer, index: number, title: string): Promise<PDFPage> {
+  const source = await loadPdf(data, index, title);
+  if (source.getPageCount() === 0) throw renderErrors.documentInvalid(index, title, 'it has no pages');
   const copied = await doc.copyPages(source, source.getPageIndices());
   copied.forEach((page) => doc.addPage(page));
   return copied[0] as PDFPage;

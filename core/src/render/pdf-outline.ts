@@ -51,6 +51,55 @@ export function appendOutlineEntries(doc: PDFDocument, entries: readonly Outline
   root.set(PDFName.of('Count'), PDFNumber.of(visible + entries.length));
 }
 
+/**
+ * Drops a top-level bookmark whose title repeats the one before it: an annexure section that runs
+ * over several pages repeats its heading on each, and LibreOffice exports each as a bookmark, so
+ * a reader would otherwise see "SITE IMAGES" three times. The first of the run is kept.
+ */
+export function mergeRepeatedOutlineEntries(doc: PDFDocument): void {
+  const rootRef = doc.catalog.get(PDFName.of('Outlines'));
+  if (!(rootRef instanceof PDFRef)) return;
+  const root = doc.context.lookup(rootRef, PDFDict);
+  let keptRef = root.get(PDFName.of('First'));
+  if (!(keptRef instanceof PDFRef)) return;
+  let removed = 0;
+  const seen = new Set<PDFRef>([keptRef]);
+  for (;;) {
+    const kept: PDFDict = doc.context.lookup(keptRef, PDFDict);
+    const nextRef: unknown = kept.get(PDFName.of('Next'));
+    if (!(nextRef instanceof PDFRef) || seen.has(nextRef)) break;
+    seen.add(nextRef);
+    const next = doc.context.lookup(nextRef, PDFDict);
+    if (titleOf(kept) === undefined || titleOf(kept) !== titleOf(next)) {
+      keptRef = nextRef;
+      continue;
+    }
+    // Unlink `next`: its successor (if any) follows `kept` directly.
+    const afterRef = next.get(PDFName.of('Next'));
+    if (afterRef instanceof PDFRef) {
+      kept.set(PDFName.of('Next'), afterRef);
+      doc.context.lookup(afterRef, PDFDict).set(PDFName.of('Prev'), keptRef);
+    } else {
+      kept.delete(PDFName.of('Next'));
+      root.set(PDFName.of('Last'), keptRef);
+    }
+    removed += 1 + openDescendants(next);
+  }
+  const count = root.get(PDFName.of('Count'));
+  if (removed > 0 && count instanceof PDFNumber) root.set(PDFName.of('Count'), PDFNumber.of(Math.max(0, count.asNumber() - removed)));
+}
+
+function titleOf(item: PDFDict): string | undefined {
+  const title = item.get(PDFName.of('Title'));
+  return title instanceof PDFHexString || title instanceof PDFString ? title.decodeText() : undefined;
+}
+
+/** How many visible descendants an item counts (its /Count when open, ISO 32000-1 §12.3.3). */
+function openDescendants(item: PDFDict): number {
+  const count = item.get(PDFName.of('Count'));
+  return count instanceof PDFNumber && count.asNumber() > 0 ? count.asNumber() : 0;
+}
+
 /** The titles of the top-level bookmarks, in order (for tests and checks). */
 export function readOutlineTitles(doc: PDFDocument): string[] {
   const titles: string[] = [];

@@ -55,11 +55,11 @@ export const renderErrors = {
       { evidenceId },
     ),
   chartInvalid: (message: string) => new UnprocessableError(RENDER_ERROR_CODES.chartInvalid, message),
-  documentInvalid: (index: number, reason: string) =>
+  documentInvalid: (index: number, title: string, reason: string) =>
     new UnprocessableError(
       RENDER_ERROR_CODES.documentInvalid,
-      `Appended document ${index + 1} is not a readable PDF: ${reason}`,
-      { index },
+      `Appended document ${index + 1} ("${title}") is not a readable PDF: ${reason}`,
+      { index, title },
     ),
   pdfNotStamped: () =>
     new UnprocessableError(
