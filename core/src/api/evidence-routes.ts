@@ -1,4 +1,6 @@
-import type { ResponseObject, ResponseToolkit } from '@hapi/hapi';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Request, ResponseObject, ResponseToolkit } from '@hapi/hapi';
 import type { JsonValue } from '@repogen/sdk';
 import Joi from 'joi';
 import { principalOf } from '../auth/auth-plugin.js';
@@ -66,11 +68,12 @@ const proposalSchema = Joi.object({
   decidedAt: Joi.string().allow(null),
 }).label('Proposal');
 
-/** One part of hapi's annotated multipart output: a file, or a plain field's value. */
+/** A file part of hapi's multipart output with `output: 'file'`: the part as streamed to a file of its own. */
 interface FilePart {
   readonly filename: string;
+  readonly path: string;
+  readonly bytes: number;
   readonly headers: Readonly<Record<string, string>>;
-  readonly payload: Buffer;
 }
 
 function isFilePart(value: unknown): value is FilePart {
@@ -78,8 +81,23 @@ function isFilePart(value: unknown): value is FilePart {
     typeof value === 'object' &&
     value !== null &&
     'filename' in value &&
-    Buffer.isBuffer((value as { payload?: unknown }).payload)
+    typeof (value as { path?: unknown }).path === 'string' &&
+    typeof (value as { bytes?: unknown }).bytes === 'number'
   );
+}
+
+/** Every file part of a parsed multipart form, whatever its field name. */
+function fileParts(payload: unknown): FilePart[] {
+  if (typeof payload !== 'object' || payload === null || Buffer.isBuffer(payload)) return [];
+  return Object.values(payload as Record<string, unknown>)
+    .flatMap((value) => (Array.isArray(value) ? (value as unknown[]) : [value]))
+    .filter(isFilePart);
+}
+
+/** Removes the files hapi streamed an upload to, however the request ended. */
+async function removeUploadedFiles(request: Request, h: ResponseToolkit): Promise<symbol> {
+  await Promise.all(fileParts(request.payload).map((part) => fs.promises.rm(part.path, { force: true })));
+  return h.continue;
 }
 
 /** Every file part of the form, whatever its field name, and the optional `kind` field. */
@@ -87,19 +105,14 @@ function readForm(payload: unknown): { files: UploadedFile[]; kind: EvidenceKind
   if (typeof payload !== 'object' || payload === null || Buffer.isBuffer(payload)) {
     throw new InvalidError(EVIDENCE_ERROR_CODES.filesInvalid, 'Send the files as multipart/form-data');
   }
-  const files: UploadedFile[] = [];
-  let kind: unknown;
-  for (const [name, value] of Object.entries(payload as Record<string, unknown>)) {
-    for (const part of Array.isArray(value) ? value : [value]) {
-      if (isFilePart(part))
-        files.push({
-          filename: part.filename || 'upload',
-          contentType: part.headers['content-type'],
-          bytes: part.payload,
-        });
-      else if (name === 'kind') kind = Buffer.isBuffer(part) ? part.toString('utf8') : part;
-    }
-  }
+  const files = fileParts(payload).map((part) => ({
+    filename: part.filename || 'upload',
+    contentType: part.headers['content-type'],
+    path: part.path,
+    size: part.bytes,
+  }));
+  const field: unknown = (payload as Record<string, unknown>).kind;
+  const kind: unknown = Array.isArray(field) ? (field as unknown[])[0] : field;
   if (kind !== undefined) {
     const { error } = kindSchema.validate(kind);
     if (error)
@@ -123,8 +136,11 @@ function fileResponse(h: ResponseToolkit, file: { bytes: Buffer; mime: string; f
 
 export const evidenceRoutesPlugin = defineRoutePlugin({
   name: 'evidence-routes',
-  deps: { evidence: coreServices.evidence },
-  routes: ({ evidence }) => [
+  deps: { evidence: coreServices.evidence, config: coreServices.config },
+  routes: ({ evidence, config }) => {
+    const uploadsDir = path.join(config.dataDir, 'uploads');
+    fs.mkdirSync(uploadsDir, { recursive: true });
+    return [
     idempotent({
       method: 'POST',
       path: '/v1/reports/{id}/evidence',
@@ -134,14 +150,17 @@ export const evidenceRoutesPlugin = defineRoutePlugin({
           'Upload evidence (several files at once, optional kind); OCR is queued for the kinds the pack reads',
         notes: `The same bytes again are answered with the existing item (duplicate: true). A refused file refuses the request and nothing is stored: ${Object.values(EVIDENCE_ERROR_CODES).join(', ')}.`,
         auth: { access: { scope: writers } },
+        // Each file part streams to a file of its own under the data directory, never whole into memory.
         payload: {
-          output: 'data',
+          output: 'file',
           parse: true,
-          multipart: { output: 'annotated' },
+          multipart: { output: 'file' },
+          uploads: uploadsDir,
           allow: 'multipart/form-data',
           maxBytes: MAX_REQUEST_BYTES,
           timeout: 120_000,
         },
+        ext: { onPostResponse: { method: removeUploadedFiles } },
         plugins: { 'hapi-swagger': { payloadType: 'form' } },
         validate: { params: idParams, failAction: failValidation },
         response: {
@@ -364,5 +383,6 @@ export const evidenceRoutesPlugin = defineRoutePlugin({
       },
       handler: (request) => evidence.checklist(principalOf(request), (request.params as { id: string }).id),
     },
-  ],
+    ];
+  },
 });

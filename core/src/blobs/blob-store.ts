@@ -4,6 +4,11 @@ import { UnavailableError } from '../errors/domain-error.js';
 export interface BlobStore {
   /** Stores the bytes and answers their sha256; storing the same bytes twice stores them once. */
   put(bytes: Buffer): Promise<string>;
+  /**
+   * Stores a file's content without holding it in memory (an upload the HTTP layer wrote to
+   * disk) and answers its sha256; the file itself is left where it is.
+   */
+  putFile(file: string): Promise<string>;
   /** `undefined` when no blob has that digest. */
   get(sha256: string): Promise<Buffer | undefined>;
   has(sha256: string): Promise<boolean>;

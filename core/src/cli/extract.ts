@@ -61,7 +61,7 @@ async function extractOne(
       const { code, message } = error as NodeJS.ErrnoException;
       throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : message}`, EXIT.failure);
     });
-    const inspected = await inspectUpload({ filename: path.basename(file), contentType: undefined, bytes });
+    const inspected = await inspectUpload({ filename: path.basename(file), contentType: undefined, path: file, size: bytes.length });
     if (inspected.mime === 'application/pdf') {
       return {
         file,

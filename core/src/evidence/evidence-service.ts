@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { FIELD_POINTERS, type JsonValue } from '@repogen/sdk';
 import type { Knex } from 'knex';
 import sharp from 'sharp';
@@ -152,11 +151,15 @@ export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceServic
         throw new InvalidError(EVIDENCE_ERROR_CODES.filesInvalid, `At most ${maxFiles} files per request`);
       const report = await withTenant(knex, principal.tenantId, (trx) => findReport(trx, reportId));
 
+      // Every file is checked before any is stored: one refused file refuses the request.
+      const inspected: { file: UploadedFile; inspected: InspectedFile }[] = [];
+      for (const file of files) inspected.push({ file, inspected: await inspectUpload(file, limits) });
+      // Then into the content-addressed store, before the rows: a blob that no row names yet is
+      // harmless, and the report's lock is not held while files are copied.
       const checked: { file: UploadedFile; inspected: InspectedFile; sha256: string; exif: EvidenceExif }[] = [];
-      for (const file of files) {
-        const inspected = await inspectUpload(file, limits);
-        const sha256 = crypto.createHash('sha256').update(file.bytes).digest('hex');
-        checked.push({ file, inspected, sha256, exif: await readExif(file.bytes, inspected.mime) });
+      for (const entry of inspected) {
+        const exif = await readExif(entry.file.path, entry.inspected.mime);
+        checked.push({ ...entry, sha256: await blobs.putFile(entry.file.path), exif });
       }
       const { ocrKinds, schema } = await packOf(principal, report);
       // An image uploaded without a kind is read to tell what it is, as the upload hub must.
@@ -182,7 +185,6 @@ export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceServic
             .whereNull('deleted_at')
             .max('order as max')
             .first()) as { max: number | null } | undefined;
-          await blobs.put(file.bytes);
           const [row] = (await trx('evidence')
             .insert({
               tenant_id: principal.tenantId,
@@ -191,7 +193,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceServic
               kind_confirmed: kind !== undefined,
               sha256,
               mime: inspected.mime,
-              size: file.bytes.length,
+              size: file.size,
               width: inspected.width ?? null,
               height: inspected.height ?? null,
               pages: inspected.pages ?? null,

@@ -25,11 +25,12 @@ interface RawExif {
  * Reads GPS position and capture time. Dates stay strings (`reviveValues: false`): EXIF time
  * has no zone, and turning it into a `Date` would silently apply the server's zone.
  */
-export async function readExif(bytes: Buffer, mime: string): Promise<EvidenceExif> {
+/** `source` is the image's bytes or its file (exifr then reads only the head). */
+export async function readExif(source: Buffer | string, mime: string): Promise<EvidenceExif> {
   if (mime !== 'image/jpeg' && mime !== 'image/tiff' && mime !== 'image/png' && mime !== 'image/webp') return NO_EXIF;
   let raw: RawExif | undefined;
   try {
-    raw = (await exifr.parse(bytes, {
+    raw = (await exifr.parse(source, {
       gps: true,
       exif: true,
       tiff: true,
@@ -46,7 +47,7 @@ export async function readExif(bytes: Buffer, mime: string): Promise<EvidenceExi
       ],
     })) as RawExif | undefined;
     if (raw && (raw.latitude === undefined || raw.longitude === undefined)) {
-      const gps = (await exifr.gps(bytes).catch(() => undefined)) as
+      const gps = (await exifr.gps(source).catch(() => undefined)) as
         { latitude?: unknown; longitude?: unknown } | undefined;
       if (gps) raw = { ...raw, latitude: gps.latitude, longitude: gps.longitude };
     }

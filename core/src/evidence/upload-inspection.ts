@@ -1,15 +1,18 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromFile } from 'file-type';
 import { PDFDict, PDFDocument, PDFName, PDFStream } from 'pdf-lib';
 import sharp from 'sharp';
 import { EVIDENCE_ERROR_CODES as CODES, EvidenceRejectedError } from './evidence-errors.js';
 
-/** One file part of an upload, as received. */
+/** One file part of an upload, as received: the HTTP layer streamed it to a file of its own. */
 export interface UploadedFile {
   readonly filename: string;
   /** The part's declared content type; `application/octet-stream` declares nothing. */
   readonly contentType: string | undefined;
-  readonly bytes: Buffer;
+  /** Where its bytes are; the caller removes the file once the request is answered. */
+  readonly path: string;
+  readonly size: number;
 }
 
 export interface UploadLimits {
@@ -90,9 +93,10 @@ const SCRIPT_MIMES = new Set([
 ]);
 
 /**
- * Decides whether bytes may become evidence, reading no more than headers: the size cap, the
- * type confirmed by magic bytes against the declared one, no markup or script, the pixel count
- * from the image header (a small file may declare gigapixels), and the page count of a PDF.
+ * Decides whether a file may become evidence, reading no more of an image than its headers: the
+ * size cap, the type confirmed by magic bytes against the declared one, no markup or script, the
+ * pixel count from the image header (a small file may declare gigapixels), and the page count
+ * and active content of a PDF (which is parsed whole, within the size cap).
  */
 export async function inspectUpload(
   file: UploadedFile,
@@ -100,17 +104,17 @@ export async function inspectUpload(
 ): Promise<InspectedFile> {
   const reject = (code: (typeof CODES)[keyof typeof CODES], status: 400 | 413 | 415, problem: string) =>
     new EvidenceRejectedError(code, status, file.filename, problem);
-  if (file.bytes.length > limits.maxFileBytes) {
-    throw reject(CODES.tooLarge, 413, `is ${file.bytes.length} bytes; the cap is ${limits.maxFileBytes}`);
+  if (file.size > limits.maxFileBytes) {
+    throw reject(CODES.tooLarge, 413, `is ${file.size} bytes; the cap is ${limits.maxFileBytes}`);
   }
-  if (file.bytes.length === 0) throw reject(CODES.unreadable, 400, 'is empty');
+  if (file.size === 0) throw reject(CODES.unreadable, 400, 'is empty');
   const extension = path.extname(file.filename).toLowerCase();
   if (SCRIPT_EXTENSIONS.has(extension))
     throw reject(CODES.scriptable, 415, `is ${extension}: markup and script are not evidence`);
 
-  const sniffed = await fileTypeFromBuffer(file.bytes);
+  const sniffed = await fileTypeFromFile(file.path);
   if (!sniffed) {
-    if (looksLikeMarkup(file.bytes))
+    if (looksLikeMarkup(await readHead(file.path, 4096)))
       throw reject(CODES.scriptable, 415, 'is markup or script (HTML, SVG, XML), not an image or PDF');
     throw reject(CODES.typeMismatch, 415, 'is not a recognisable image or PDF: its first bytes match no allowed type');
   }
@@ -127,8 +131,8 @@ export async function inspectUpload(
     throw reject(CODES.typeMismatch, 415, `is sent as ${declared} but its bytes are ${mime}`);
   }
   return mime === 'application/pdf'
-    ? inspectPdf(file.bytes, limits, reject)
-    : inspectImage(mime, file.bytes, limits, reject);
+    ? inspectPdf(await fs.readFile(file.path), limits, reject)
+    : inspectImage(mime, file.path, limits, reject);
 }
 
 type Reject = (
@@ -139,14 +143,14 @@ type Reject = (
 
 async function inspectImage(
   mime: AllowedMime,
-  bytes: Buffer,
+  file: string,
   limits: UploadLimits,
   reject: Reject,
 ): Promise<InspectedFile> {
   let metadata: sharp.Metadata;
   try {
     // limitInputPixels: false so that the header's own numbers are reported, not sharp's refusal.
-    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+    metadata = await sharp(file, { limitInputPixels: false }).metadata();
   } catch (error) {
     throw reject(CODES.unreadable, 400, `cannot be read as ${mime}: ${(error as Error).message}`);
   }
@@ -200,6 +204,18 @@ function isAllowed(mime: string): mime is AllowedMime {
 
 function normaliseDeclared(declared: string): string {
   return declared === 'image/jpg' || declared === 'image/pjpeg' ? 'image/jpeg' : declared;
+}
+
+/** The first `length` bytes of a file (fewer when it is shorter). */
+async function readHead(file: string, length: number): Promise<Buffer> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 function looksLikeMarkup(bytes: Buffer): boolean {

@@ -50,7 +50,7 @@ export const idempotencyPlugin: Plugin<IdempotencyPluginOptions> = {
         key: header.trim(),
         method: request.method.toUpperCase(),
         path,
-        hash: requestFingerprint(request.method, path, request.payload),
+        hash: await requestFingerprint(request.method, path, request.payload),
       });
       if (claim.kind === 'replay') {
         return h
