@@ -166,6 +166,45 @@ describe('templates: co-operative bank report.docx', function () {
       assert.ok(printedIn(house.text, expected), `typical-house-round-up: '${expected}'`);
   });
 
+  it('prints the adopted-to-market factor and the step in force, a tenant’s own included', () => {
+    assert.ok(rendered.size > 0, 'the fixtures were rendered');
+    for (const { name, values, text } of rendered.values()) {
+      const factor = new Intl.NumberFormat('en-IN', { minimumFractionDigits: 2 }).format(
+        values.adoptedToMarketFactor as number,
+      );
+      const note = `divided by the adopted-to-market factor of ${factor}, part by part; both totals are rounded up to the next ₹${indian(values.totalRoundUpStepRupees as number)}.`;
+      assert.ok(abstractOf(text).includes(note), `${name}: '${note}'`);
+      assert.ok(!text.includes('unless the bank sets another'), `${name}: no hard-coded factor`);
+    }
+    const tenant = rendered.get('tenant-settings');
+    assert.ok(tenant, 'the tenant-settings fixture was rendered');
+    assert.ok(
+      abstractOf(tenant.text).includes('factor of 0.75, part by part; both totals are rounded up to the next ₹1,000.'),
+    );
+    const house = rendered.get('typical-house-round-up');
+    assert.ok(house && abstractOf(house.text).includes('factor of 0.80, part by part'));
+  });
+
+  it('prints depreciation as a percentage, and the per-floor table only when the setting asks for it', () => {
+    const withBuilding = [...rendered.values()].filter(
+      ({ values }) => values.hasBuilding === true && values.isFlat !== true,
+    );
+    assert.ok(withBuilding.length >= 2, 'two houses were rendered');
+    for (const { name, values, text } of withBuilding) {
+      const table = values.printDepreciationTable === true;
+      assert.equal(text.includes('Details of valuation of the building (floor-wise)'), table, `${name}: table`);
+      assert.equal(text.includes('Floors of the building'), !table, `${name}: floors only`);
+      const pct = new Intl.NumberFormat('en-IN', { minimumFractionDigits: 2 }).format(values.depreciationPct as number);
+      assert.ok(text.includes(`× age ÷ life = ${pct} %`), `${name}: percentage ${pct}`);
+    }
+    // The typical house's bank asks for the table: each floor's cost, depreciation and net value print.
+    const house = rendered.get('typical-house-round-up');
+    assert.equal(house?.values.printDepreciationTable, true);
+    for (const printed of ['13,05,000', '5,22,000', '7,83,000', '8,43,500', '3,37,400', '5,06,100'])
+      assert.ok(house?.text.includes(printed), `typical-house-round-up: '${printed}'`);
+    assert.equal(rendered.get('guideline-missing')?.values.printDepreciationTable, false);
+  });
+
   it('prints NA for the guideline and book value when the guideline rate is missing', () => {
     const missing = rendered.get('guideline-missing');
     assert.ok(missing, 'the guideline-missing fixture was rendered');

@@ -148,13 +148,25 @@ describe('templates: PSU generic report.docx', function () {
         assert.ok(text.includes(`₹${indian(values[part] as number)}`), `${name}: ${part}`);
       for (const row of values.partB_rows as unknown as ValueRow[]) {
         assert.ok(text.includes(row.floor), `${name}: floor ${row.floor}`);
-        assert.ok(text.includes(indian(row.netValue)), `${name}: ${row.floor} net value`);
+        // Net values per floor print only in the depreciation table, a setting (REQUIREMENTS: none by default).
+        const table = values.printDepreciationTable === true;
+        assert.equal(text.includes(indian(row.replacementCost)), table, `${name}: ${row.floor} replacement cost`);
+        if (table) assert.ok(text.includes(indian(row.netValue)), `${name}: ${row.floor} net value`);
+      }
+      if (values.hasBuilding === true) {
+        const percentage = `× age ÷ life = ${twoDp(values.depreciationPct as number)} %`;
+        assert.ok(text.includes(percentage), `${name}: '${percentage}'`);
+        const table = values.printDepreciationTable === true;
+        assert.equal(text.includes('Details of valuation of the building (floor-wise)'), table, `${name}: table`);
+        assert.equal(text.includes('Floors of the building'), !table, `${name}: floors only`);
       }
       for (const key of ['carpetTotalSqm', 'saleableTotalSqm', 'groundCoveragePct']) {
         const area = values[key];
         if (typeof area === 'number') assert.ok(text.includes(twoDp(area)), `${name}: ${key} ${twoDp(area)}`);
       }
     }
+    assert.equal(rendered.get('typical-land-building')?.values.printDepreciationTable, false);
+    assert.equal(rendered.get('fifty-crore-commercial')?.values.printDepreciationTable, true);
     const typical = rendered.get('typical-land-building');
     assert.ok(typical, 'the typical case was rendered');
     for (const expected of [

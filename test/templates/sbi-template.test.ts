@@ -63,6 +63,11 @@ interface ValueRow {
   readonly floor: string;
   readonly netValue: number;
   readonly replacementCost: number;
+  readonly depreciation: number;
+}
+
+function twoDp(amount: number): string {
+  return new Intl.NumberFormat('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
 }
 
 describe('templates: SBI Format A report.docx', function () {
@@ -149,6 +154,7 @@ describe('templates: SBI Format A report.docx', function () {
         assert.ok(text.includes(`₹${indian(values[part] as number)}`), `${name}: ${part}`);
       for (const row of values.partB_rows as unknown as ValueRow[]) {
         assert.ok(text.includes(row.floor), `${name}: floor ${row.floor}`);
+        if (values.printDepreciationTable !== true) continue;
         assert.ok(text.includes(indian(row.replacementCost)), `${name}: ${row.floor} replacement cost`);
         assert.ok(text.includes(indian(row.netValue)), `${name}: ${row.floor} net value`);
       }
@@ -185,7 +191,37 @@ describe('templates: SBI Format A report.docx', function () {
     assert.ok(vacant.text.includes('No building is valued'), 'a vacant plot says so in Part B');
     assert.ok(!vacant.text.includes('Details of valuation of the building'), 'and leaves out the building details');
     assert.ok(!rendered.get('domain-sample')?.text.includes('No building is valued'));
-    assert.ok(rendered.get('domain-sample')?.text.includes('Details of valuation of the building (floor-wise)'));
+    assert.ok(rendered.get('domain-sample')?.text.includes('Floors of the building'));
+    assert.ok(!vacant.text.includes('Floors of the building'), 'nor the floors');
+  });
+
+  it('prints depreciation as a percentage, and the per-floor table only when the setting asks for it', () => {
+    assert.ok(rendered.size > 0, 'the fixtures were rendered');
+    const withBuilding = [...rendered.values()].filter(
+      ({ values }) => values.hasBuilding === true && values.isFlat !== true,
+    );
+    assert.deepEqual(withBuilding.map(({ name }) => name).sort(), [
+      'boi-house-below-5cr',
+      'domain-sample',
+      'old-building-deviation',
+    ]);
+    for (const { name, values, text } of withBuilding) {
+      const percentage = `× age ÷ life = ${twoDp(values.depreciationPct as number)} %`;
+      assert.ok(text.includes(percentage), `${name}: '${percentage}'`);
+      const rows = values.partB_rows as unknown as ValueRow[];
+      const table = values.printDepreciationTable === true;
+      assert.equal(text.includes('Details of valuation of the building (floor-wise)'), table, `${name}: table`);
+      assert.equal(text.includes('Floors of the building'), !table, `${name}: floors only`);
+      for (const row of rows) {
+        assert.equal(text.includes(indian(row.replacementCost)), table, `${name}: ${row.floor} replacement cost`);
+        assert.equal(text.includes(indian(row.depreciation)), table, `${name}: ${row.floor} depreciation`);
+      }
+    }
+    // The default is the firm's: no depreciation table (REQUIREMENTS); the old house's bank sets it.
+    assert.equal(rendered.get('domain-sample')?.values.printDepreciationTable, false);
+    assert.equal(rendered.get('old-building-deviation')?.values.printDepreciationTable, true);
+    const old = rendered.get('old-building-deviation');
+    assert.ok(old && old.text.includes('14,40,000') && old.text.includes('12,96,000') && old.text.includes('1,44,000'));
   });
 
   it('leaves the checker findings out of a released report', async () => {

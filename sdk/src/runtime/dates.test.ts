@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   ageInYearsSince,
+  completedMonthsBetween,
   completedYearsBetween,
   daysBetween,
   formatDdMmYyyy,
@@ -26,6 +27,14 @@ describe('dates', () => {
     assert.equal(completedYearsBetween('2010-08-12', '2025-08-12'), 15);
     assert.equal(completedYearsBetween('2025-08-12', '2010-08-12'), -15);
     assert.equal(ageInYearsSince(2010, '2025-08-12T06:00:00.000Z'), 15);
+  });
+
+  it('counts completed calendar months', () => {
+    assert.equal(completedMonthsBetween('2023-06-15', '2025-05-14'), 22);
+    assert.equal(completedMonthsBetween('2023-06-15', '2025-05-15'), 23);
+    assert.equal(completedMonthsBetween('2023-11-05', '2025-10-06'), 23);
+    assert.equal(completedMonthsBetween('2025-01-31', '2025-02-28'), 0);
+    assert.equal(completedMonthsBetween('2025-05-15', '2023-06-15'), -23);
   });
 
   it('counts days', () => {

@@ -47,6 +47,17 @@ export function completedYearsBetween(from: CalendarDate | string, to: CalendarD
 }
 
 /**
+ * Completed calendar months from `from` to `to`, counted like birthdays: 2023-06-15 → 2025-05-14
+ * is 22 (negative when `to` is earlier).
+ */
+export function completedMonthsBetween(from: CalendarDate | string, to: CalendarDate | string): number {
+  const a = typeof from === 'string' ? parseIsoDate(from) : from;
+  const b = typeof to === 'string' ? parseIsoDate(to) : to;
+  if (compareDates(b, a) < 0) return -completedMonthsBetween(b, a);
+  return (b.year - a.year) * 12 + (b.month - a.month) - (b.day < a.day ? 1 : 0);
+}
+
+/**
  * A building's age as valuation practice counts it: valuation year minus year of
  * construction (DOMAIN §1.4). `asOf` is a date or the host-given `now`.
  */

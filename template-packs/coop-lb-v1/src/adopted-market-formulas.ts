@@ -23,6 +23,16 @@ const FLAT_PARTS: readonly AbstractPart[] = [
  * to the rupee, so the market column foots; totals round up to the next ₹500 (REQUIREMENTS, co-op).
  */
 export const adoptedMarketFormulas = {
+  adoptedToMarketFactor: {
+    description: 'Adopted-to-market factor in force (setting; the report prints it beside the abstract)',
+    unit: 'ratio',
+    compute: (c) => c.setting('adoptedToMarketFactor'),
+  },
+  totalRoundUpStepRupees: {
+    description: 'Step the totals round up to (setting; the report prints it beside the abstract)',
+    unit: 'INR',
+    compute: (c) => c.setting('totalRoundUpStepRupees'),
+  },
   marketLandRatePerSqm: {
     description: 'Market land rate printed: adopted rate ÷ adopted-to-market factor (co-op firm rule)',
     unit: 'INR/sqm',

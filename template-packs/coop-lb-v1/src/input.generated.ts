@@ -100,7 +100,7 @@ export type Advantages = string;
 export type CRZApplicable = boolean;
 export type SpecialRemarks = string;
 /**
- * Rate the valuer considers; the market rate printed is this ÷ 0.80 (firm rule for co-operative banks)
+ * Rate the valuer considers; the market rate printed is this ÷ the adopted-to-market factor (0.80 unless the bank sets another; firm rule for co-operative banks)
  */
 export type AdoptedConsideredRatePerSqM = number;
 /**
@@ -235,7 +235,7 @@ export type BuiltUpArea = number;
 export type SuperBuiltUpArea = number;
 export type UndividedShareOfLandUDS = number;
 /**
- * Adopted land rate for the UDS; the printed market figures are adopted ÷ 0.80
+ * Adopted land rate for the UDS; the printed market figures are adopted ÷ the adopted-to-market factor (0.80 unless the bank sets another)
  */
 export type LandRatePerSqMOfUDS = number;
 export type ReplacementRateWithServicesPerSqM = number;

@@ -13,8 +13,11 @@ export const settings = {
   adoptedToMarketFactor: 0.8,
   /** Co-op totals (market, adopted, insurable) round up to the next ₹500 (REQUIREMENTS). */
   totalRoundUpStepRupees: 500,
-  /** RV and DV are floored so they never overstate the factor; the co-op step is ₹500. */
-  rvDvRoundingStepRupees: 500,
+  /**
+   * RV and DV are floored to ₹1,000 so they never overstate the factor (DOMAIN §1.3): they are
+   * factors of the FMV, not totals, so the co-op ₹500 round-up of totals does not apply to them.
+   */
+  rvDvRoundingStepRupees: 1_000,
   /** Salvage % when the valuer types none: the firm's (age ÷ life) × 100. */
   defaultSalvagePct: 0,
   guidelineDeviationPct: 20,
@@ -34,6 +37,8 @@ export const settings = {
   distressBandPct: [65, 85],
   /** Economic life ranges in years by construction type (DOMAIN §2.b). */
   buildingLifeYears: { RCC_FRAMED: [60, 70], LOAD_BEARING: [50, 60], STEEL_FRAMED: [30, 40], TEMPORARY: [15, 25] },
+  /** Part B prints the depreciation percentage only (REQUIREMENTS); `true` adds the per-floor table. */
+  printDepreciationTable: false,
 };
 
 export type CoopSettings = typeof settings;

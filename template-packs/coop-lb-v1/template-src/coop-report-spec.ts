@@ -7,13 +7,14 @@ import type { SbiTemplateSource } from './sbi-template-source.js';
  * the property, declaration, checklists, annexures — taken from the SBI spec, not copied, with
  * the co-op differences: no valuation summary table on the covering letter (the value adopted
  * and the fair market value are stated in a sentence), the market land rate is the computed
- * `marketLandRatePerSqm` (adopted ÷ 0.80), and the total abstract shows the adopted and market
- * columns of `d.values.abstractRows` with their totals and the value adopted and fair market
- * value as the pack rounds them up (to ₹500 unless the bank's settings say otherwise; the
- * template prints no factor or step of its own, so a tenant's settings never contradict it).
+ * `marketLandRatePerSqm` (adopted ÷ the factor), and the total abstract shows the adopted and
+ * market columns of `d.values.abstractRows` with their totals and the value adopted and fair
+ * market value as the pack rounds them up. The factor and the step printed are the values
+ * `adoptedToMarketFactor` and `totalRoundUpStepRupees`, the settings in force, so a tenant's
+ * settings never contradict the text.
  */
 export function coopReportSpec(sbi: SbiTemplateSource): DocxSpec {
-  const { input, paragraph, RUPEES, value } = sbi;
+  const { input, paragraph, RUPEES, TWO_DP, value } = sbi;
   const summaryHeading = 'VALUATION SUMMARY';
   const abstractHeading = 'TOTAL ABSTRACT OF THE ENTIRE PROPERTY';
   const methodHeading = 'METHOD OF VALUATION AND REMARKS';
@@ -87,8 +88,9 @@ export function coopReportSpec(sbi: SbiTemplateSource): DocxSpec {
         { text: `${value('adoptedValueDisplay')} (${value('adoptedValueWords')})`, bold: true },
         '. Fair market value: ',
         { text: `${value('fairMarketValueDisplay')} (${value('fairMarketValueWords')})`, bold: true },
-        '. Each market figure is the adopted figure divided by the bank’s adopted-to-market factor ' +
-          '(0.80 unless the bank sets another), part by part; both totals are rounded up to the bank’s step.',
+        '. Each market figure is the adopted figure divided by the adopted-to-market factor of ' +
+          `${value('adoptedToMarketFactor', TWO_DP)}, part by part; both totals are rounded up to the next ` +
+          `${value('totalRoundUpStepRupees', RUPEES)}.`,
       ],
       'both',
     ),

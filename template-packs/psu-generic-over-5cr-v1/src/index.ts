@@ -1,5 +1,6 @@
 import { definePack } from '@repogen/sdk/pack';
 import {
+  abstractRules,
   amountWordsRules,
   buildingFormulas,
   extractValuationFields,
@@ -14,7 +15,6 @@ import {
   valuationRules,
   valueFormulas,
 } from '@repogen/sdk/kits/valuation';
-import { abstractRules } from './abstract-rules.js';
 import type { PackInput } from './input.generated.js';
 import { settings, type PsuSettings } from './settings.js';
 import { townPlanningFormulas } from './town-planning-formulas.js';

@@ -34,6 +34,8 @@ export const settings = {
   distressBandPct: [65, 85],
   /** Economic life ranges in years by construction type (DOMAIN §2.b). */
   buildingLifeYears: { RCC_FRAMED: [60, 70], LOAD_BEARING: [50, 60], STEEL_FRAMED: [30, 40], TEMPORARY: [15, 25] },
+  /** Part B prints the depreciation percentage only (REQUIREMENTS); `true` adds the per-floor table. */
+  printDepreciationTable: false,
 };
 
 export type PsuSettings = typeof settings;

@@ -1,5 +1,6 @@
 import { definePack } from '@repogen/sdk/pack';
 import {
+  abstractRules,
   amountWordsRules,
   buildingFormulas,
   extractValuationFields,
@@ -8,6 +9,7 @@ import {
   landFormulas,
   presentationFormulas,
   siteRules,
+  surveyRules,
   valuationAnnexureSections,
   valuationFormulasFor,
   valuationRules,
@@ -27,7 +29,15 @@ export default definePack<PackInput, SbiSettings>({
     ...valueFormulas(),
     ...presentationFormulas(),
   }),
-  rules: { ...siteRules, ...valuationRules, ...fsiRules, ...valueBandRules, ...amountWordsRules() },
+  rules: {
+    ...abstractRules,
+    ...siteRules,
+    ...surveyRules,
+    ...valuationRules,
+    ...fsiRules,
+    ...valueBandRules,
+    ...amountWordsRules(),
+  },
   annexures: valuationAnnexureSections,
   extract: extractValuationFields,
 });

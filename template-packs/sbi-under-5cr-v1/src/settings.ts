@@ -22,12 +22,18 @@ export const settings = {
   comparableMaxAgeMonths: 24,
   minComparables: 2,
   photoMaxDistanceM: 100,
+  /** Photographs: front, approach road, side / rear, ≥ 2 interior, valuer at site (DOMAIN §2.d). */
+  minPhotos: 6,
+  /** DOMAIN §2.d names no smaller count for a vacant plot, so the default is the same; a tenant may lower it. */
+  minPhotosVacantPlot: 6,
   /** The pack's ceiling: at or above ₹5 crore the longer format applies. */
   packValueLimitRupees: 50_000_000,
   realisableBandPct: [80, 95],
   distressBandPct: [65, 85],
   /** Economic life ranges in years by construction type (DOMAIN §2.b). */
   buildingLifeYears: { RCC_FRAMED: [60, 70], LOAD_BEARING: [50, 60], STEEL_FRAMED: [30, 40], TEMPORARY: [15, 25] },
+  /** Part B prints the depreciation percentage only (REQUIREMENTS); `true` adds the per-floor table. */
+  printDepreciationTable: false,
 };
 
 export type SbiSettings = typeof settings;

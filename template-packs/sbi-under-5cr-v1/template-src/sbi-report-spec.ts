@@ -567,6 +567,86 @@ const PART_B_ALIGN: readonly DocxAlign[] = [
   'right',
 ];
 
+/**
+ * The firm prints the depreciation percentage only (REQUIREMENTS: "No depreciation tables");
+ * the per-floor table is the pack setting `printDepreciationTable` (DOMAIN precedence note).
+ */
+const PRINT_DEPRECIATION_TABLE = 'd.values.printDepreciationTable:ifEQ(true)';
+const PERCENTAGE_ONLY = 'd.values.printDepreciationTable:ifNE(true)';
+
+const FLOORS_ALIGN: readonly DocxAlign[] = ['left', 'right', 'right', 'right'];
+
+/** The floors, their plinth areas and heights (Part B item 3), without money or depreciation. */
+const FLOORS_TABLE: DocxBlock = {
+  kind: 'table',
+  widths: [6.5, 3.5, 3.5, 3.5],
+  rows: [
+    {
+      header: true,
+      cells: ['Floor', 'Plinth area (sq m)', 'Plinth area (sq ft)', 'Roof height (m)'],
+      align: FLOORS_ALIGN,
+    },
+    {
+      cells: [
+        value('partB_rows[i].floor'),
+        value('partB_rows[i].plinthAreaSqm', TWO_DP),
+        value('partB_rows[i].plinthAreaSqm', TO_SQFT),
+        value('partB_rows[i].roofHeightM', `${TWO_DP}:ifEM:show('NA')`),
+      ],
+      align: FLOORS_ALIGN,
+    },
+    { cells: [value('partB_rows[i+1].floor'), '', '', ''], align: FLOORS_ALIGN },
+    {
+      bold: true,
+      cells: ['Total built-up', value('builtUpTotalSqm', TWO_DP), value('builtUpTotalSqm', TO_SQFT), ''],
+      align: FLOORS_ALIGN,
+    },
+  ],
+};
+
+/** Part B per floor with replacement cost and depreciation, printed only when the setting asks for it. */
+const DEPRECIATION_TABLE: DocxBlock = {
+  kind: 'table',
+  widths: [2.5, 1.8, 1.4, 1.6, 1.9, 2.2, 1.2, 2.0, 2.4],
+  rows: [
+    {
+      header: true,
+      cells: [
+        'Floor',
+        'Plinth area\n(sq m)',
+        'Roof ht.\n(m)',
+        'Age / life\n(years)',
+        'Repl. rate\n(₹/sq m)',
+        'Repl. cost\n(₹)',
+        'Depn.\n%',
+        'Depn.\n(₹)',
+        'Net value\n(₹)',
+      ].map((text) => ({ text, sizePt: 7.5 })),
+      align: PART_B_ALIGN,
+    },
+    {
+      cells: [
+        value('partB_rows[i].floor'),
+        value('partB_rows[i].plinthAreaSqm', TWO_DP),
+        value('partB_rows[i].roofHeightM', TWO_DP),
+        `${value('partB_rows[i].ageYears')} / ${value('partB_rows[i].lifeYears')}`,
+        value('partB_rows[i].replacementRatePerSqm', ':formatIndian'),
+        value('partB_rows[i].replacementCost', ':formatIndian'),
+        value('partB_rows[i].depreciationPct', TWO_DP),
+        value('partB_rows[i].depreciation', ':formatIndian'),
+        value('partB_rows[i].netValue', ':formatIndian'),
+      ],
+      align: PART_B_ALIGN,
+    },
+    { cells: [value('partB_rows[i+1].floor'), '', '', '', '', '', '', '', ''], align: PART_B_ALIGN },
+    {
+      bold: true,
+      cells: ['Total', value('builtUpTotalSqm', TWO_DP), '', '', '', '', '', '', value('partB_total', ':formatIndian')],
+      align: PART_B_ALIGN,
+    },
+  ],
+};
+
 const PART_B: readonly DocxBlock[] = [
   heading('PART B — VALUATION OF BUILDING'),
   paragraph(
@@ -587,11 +667,7 @@ const BUILDING_DETAILS: readonly DocxBlock[] = [
       'Year of construction; age; estimated total life',
       `${input('partB_building.yearOfConstruction')}; ${orNa(value('buildingAgeYears'))} years; ${orNa(value('buildingLifeYears'))} years`,
     ),
-    item(
-      '3.',
-      'Number of floors and height of each floor including basement',
-      'Floor-wise in the valuation table below',
-    ),
+    item('3.', 'Number of floors and height of each floor including basement', 'Floor-wise in the table below'),
     item(
       '4.',
       'Plinth area: total built-up; as per the approved plan; deviation',
@@ -642,59 +718,12 @@ const BUILDING_DETAILS: readonly DocxBlock[] = [
         `${input('partB_building.plumbing.urinals')}; ${input('partB_building.plumbing.bathTubs')}; ${input('partB_building.plumbing.taps')}`,
     ),
   ]),
-  subheading('Details of valuation of the building (floor-wise)'),
-  {
-    kind: 'table',
-    widths: [2.5, 1.8, 1.4, 1.6, 1.9, 2.2, 1.2, 2.0, 2.4],
-    rows: [
-      {
-        header: true,
-        cells: [
-          'Floor',
-          'Plinth area\n(sq m)',
-          'Roof ht.\n(m)',
-          'Age / life\n(years)',
-          'Repl. rate\n(₹/sq m)',
-          'Repl. cost\n(₹)',
-          'Depn.\n%',
-          'Depn.\n(₹)',
-          'Net value\n(₹)',
-        ].map((text) => ({ text, sizePt: 7.5 })),
-        align: PART_B_ALIGN,
-      },
-      {
-        cells: [
-          value('partB_rows[i].floor'),
-          value('partB_rows[i].plinthAreaSqm', TWO_DP),
-          value('partB_rows[i].roofHeightM', TWO_DP),
-          `${value('partB_rows[i].ageYears')} / ${value('partB_rows[i].lifeYears')}`,
-          value('partB_rows[i].replacementRatePerSqm', ':formatIndian'),
-          value('partB_rows[i].replacementCost', ':formatIndian'),
-          value('partB_rows[i].depreciationPct', TWO_DP),
-          value('partB_rows[i].depreciation', ':formatIndian'),
-          value('partB_rows[i].netValue', ':formatIndian'),
-        ],
-        align: PART_B_ALIGN,
-      },
-      { cells: [value('partB_rows[i+1].floor'), '', '', '', '', '', '', '', ''], align: PART_B_ALIGN },
-      {
-        bold: true,
-        cells: [
-          'Total',
-          value('builtUpTotalSqm', TWO_DP),
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          value('partB_total', ':formatIndian'),
-        ],
-        align: PART_B_ALIGN,
-      },
-    ],
-  },
-  note('Repl. = replacement; Depn. = depreciation.'),
+  ...showWhen(PRINT_DEPRECIATION_TABLE, [
+    subheading('Details of valuation of the building (floor-wise)'),
+    DEPRECIATION_TABLE,
+    note('Repl. = replacement; Depn. = depreciation.'),
+  ]),
+  ...showWhen(PERCENTAGE_ONLY, [subheading('Floors of the building'), FLOORS_TABLE]),
   paragraph(
     `Depreciation: straight line, (100 − salvage ${value('salvagePct')} %) × age ÷ life = ${orNa(value('depreciationPct', TWO_DP))} %. ` +
       `Building value adopted (Part B): ${value('buildingValue', RUPEES)}.`,

@@ -136,7 +136,14 @@ describe('pack SBI_UNDER_5CR_V1', function () {
     const [sample] = discoverFixtures(built.files).filter((fixture) => fixture.name === 'domain-sample');
     assert.ok(sample);
     const { values } = call<ComputeResult>(entry, 'compute', { input: sample.input, now: sample.expected.now });
-    const edited = { ...values, fairMarketValue: 13_990_000, realizableValue: 14_000_000 };
+    // FMV off its "Say", RV above it, extent above the lesser of deed and actual, insurable taking in land.
+    const edited = {
+      ...values,
+      fairMarketValue: 13_990_000,
+      realizableValue: 14_000_000,
+      extentConsideredSqm: 223,
+      insurableValue: 6_000_000,
+    };
     const { warnings } = call<{ warnings: ComputeResult['warnings'] }>(entry, 'rules', {
       input: sample.input,
       values: edited,
@@ -150,7 +157,51 @@ describe('pack SBI_UNDER_5CR_V1', function () {
         'PLAN_DEVIATION',
         'VALUES_OUT_OF_ORDER',
         'FACTOR_OUTSIDE_BAND',
+        'TOTALS_DO_NOT_FOOT',
+        'EXTENT_CONSIDERED_EXCEEDS_LESSER',
+        'INSURABLE_INCLUDES_LAND',
       ].sort(),
+    );
+  });
+
+  it('needs six photographs, for a vacant plot too unless the bank lowers the count', () => {
+    const fixtures = discoverFixtures(built.files);
+    const [sample] = fixtures.filter((fixture) => fixture.name === 'domain-sample');
+    const [plot] = fixtures.filter((fixture) => fixture.name === 'guideline-missing');
+    assert.ok(sample && plot);
+    const photoFinding = (input: unknown, settings?: Record<string, number>) =>
+      call<ComputeResult>(entry, 'compute', {
+        input,
+        now: sample.expected.now,
+        ...(settings ? { settings } : {}),
+      }).warnings.find((warning) => warning.code === 'PHOTOS_INSUFFICIENT');
+    const house = sample.input as { photos: unknown[] };
+    assert.equal(photoFinding({ ...house, photos: house.photos.slice(0, 6) }), undefined);
+    const five = photoFinding({ ...house, photos: house.photos.slice(0, 5) });
+    assert.deepEqual(five && [five.level, five.message], ['error', '5 photograph(s); at least 6 are needed']);
+    const vacant = { ...(plot.input as object), photos: house.photos.slice(0, 4) };
+    assert.equal(photoFinding(vacant)?.message, '4 photograph(s); at least 6 are needed');
+    assert.equal(photoFinding(vacant, { minPhotosVacantPlot: 4 }), undefined);
+  });
+
+  it('asks for a special remark on a land-locked, flood-prone or CRZ site', () => {
+    const [sample] = discoverFixtures(built.files).filter((fixture) => fixture.name === 'domain-sample');
+    assert.ok(sample);
+    const input = sample.input as { siteCharacteristics: Record<string, unknown> };
+    const risky = { ...input.siteCharacteristics, landLocked: true, crzApplicable: true, specialRemarks: '' };
+    const site = (siteCharacteristics: Record<string, unknown>) =>
+      call<ComputeResult>(entry, 'compute', {
+        input: { ...input, siteCharacteristics },
+        now: sample.expected.now,
+      }).warnings.find((warning) => warning.code === 'SITE_RISK_UNREMARKED');
+    const finding = site(risky);
+    assert.deepEqual(finding && [finding.level, finding.message], [
+      'warn',
+      'Site is land-locked, CRZ applicable: add a special remark',
+    ]);
+    assert.equal(
+      site({ ...risky, specialRemarks: 'Access by a registered 4 m easement; CRZ-II clearance seen' }),
+      undefined,
     );
   });
 

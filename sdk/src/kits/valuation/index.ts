@@ -4,6 +4,7 @@
  * spreads what it shares into `definePack` and adds or overrides what differs. Pure code,
  * bundled into each pack's `logic.js` at build time.
  */
+export * from './abstract-rules.js';
 export * from './annexure-sections.js';
 export * from './building-formulas.js';
 export * from './extract-fields.js';

@@ -70,6 +70,12 @@ export function presentationFormulas(printed: readonly string[] = PRINTED_VALUES
       unit: 'text',
       compute: (c) => formatDdMmYyyy(c.text('valuationDate')),
     },
+    printDepreciationTable: {
+      description:
+        'Whether the report prints the per-floor depreciation table (a setting); the percentage always prints',
+      unit: 'boolean',
+      compute: (c) => c.setting('printDepreciationTable'),
+    },
     boundariesComplete: {
       description: 'All four boundaries are given as per deed and as per site',
       unit: 'boolean',

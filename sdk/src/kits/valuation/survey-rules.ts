@@ -39,7 +39,7 @@ export const surveyRules = {
       if (site?.specialRemarks?.trim()) return;
       const risks = [
         site?.landLocked === true ? 'land-locked' : undefined,
-        FLOOD_PRONE.test(site?.floodingRisk ?? '') ? 'flooding' : undefined,
+        FLOOD_PRONE.test(site?.floodingRisk ?? '') ? 'flood-prone' : undefined,
         site?.crzApplicable === true ? 'CRZ applicable' : undefined,
       ].filter((risk): risk is string => risk !== undefined);
       return (

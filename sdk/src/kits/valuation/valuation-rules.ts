@@ -1,4 +1,10 @@
-import { completedYearsBetween, isValidGeoPoint, parseAmountInWords } from '../../runtime/index.js';
+import {
+  completedMonthsBetween,
+  formatRupeesReport,
+  isValidGeoPoint,
+  parseAmountInWords,
+  parseIsoDate,
+} from '../../runtime/index.js';
 import { PRINTED_VALUES } from './presentation-formulas.js';
 import type { ValuationRule, ValuationSettings } from './valuation-types.js';
 
@@ -27,13 +33,17 @@ export const valuationRules = {
     check: ({ input, values, settings }) => {
       const asOf = typeof values.valuationDate === 'string' ? values.valuationDate : undefined;
       if (!asOf) return;
+      const limit = settings.comparableMaxAgeMonths;
       return (input.partA_land?.comparables ?? []).flatMap((comparable, index) => {
         if (!comparable.date) return [];
-        const months = completedYearsBetween(comparable.date, asOf) * 12;
-        return months >= settings.comparableMaxAgeMonths
+        const months = completedMonthsBetween(comparable.date, asOf);
+        // Exactly `limit` months to the day is not yet older than `limit` months.
+        const older =
+          months > limit || (months === limit && parseIsoDate(asOf).day !== parseIsoDate(comparable.date).day);
+        return older
           ? [
               {
-                message: `Comparable ${index + 1} is dated ${comparable.date}, older than ${settings.comparableMaxAgeMonths} months`,
+                message: `Comparable ${index + 1} is dated ${comparable.date}, older than ${limit} months`,
                 fields: [`/partA_land/comparables/${index}/date`],
               },
             ]
@@ -49,6 +59,23 @@ export const valuationRules = {
         message: 'Guideline rate is missing: guideline and book value print "NA"',
         fields: ['/guideline/landRatePerSqm', 'values/guidelineValue'],
       },
+  },
+  GUIDELINE_BUILDING_RATE_MISSING: {
+    description:
+      'A building is valued but no guideline construction rate is given: the guideline value covers the land only',
+    level: 'warn',
+    check: ({ input, values, number }) => {
+      const builtUp = number('builtUpTotalSqm') ?? 0;
+      return (
+        typeof values.guidelineValue === 'number' &&
+        values.hasBuilding === true &&
+        builtUp > 0 &&
+        input.guideline?.buildingRatePerSqm === undefined && {
+          message: `No guideline construction rate: the guideline value ${formatRupeesReport(values.guidelineValue)} covers the land only, not the ${builtUp} sq m built-up`,
+          fields: ['/guideline/buildingRatePerSqm', 'values/guidelineValue'],
+        }
+      );
+    },
   },
   FMV_GUIDELINE_DEVIATION: {
     description: 'FMV differs from the guideline value by the threshold or more: "Justification required"',

@@ -119,6 +119,11 @@ export interface ValuationSettings {
   readonly distressBandPct: readonly number[];
   /** Economic life ranges in years by construction type. */
   readonly buildingLifeYears: { readonly [construction: string]: readonly number[] };
+  /**
+   * Print Part B's per-floor depreciation table. The firm prints the depreciation percentage
+   * only (REQUIREMENTS: "No depreciation tables"); the table is common practice a bank may ask for.
+   */
+  readonly printDepreciationTable: boolean;
 }
 
 /** A formula of the kit: it reads only `ValuationInput` and `Settings`. */

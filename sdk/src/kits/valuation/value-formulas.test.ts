@@ -25,6 +25,7 @@ const settings = {
   realisableBandPct: [80, 95],
   distressBandPct: [65, 85],
   buildingLifeYears: { RCC_FRAMED: [60, 70] },
+  printDepreciationTable: false,
 };
 
 /** A pack made of the kit alone, as a pack composes it. */

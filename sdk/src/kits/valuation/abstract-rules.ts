@@ -1,5 +1,6 @@
-import { nearestRupees, sumRupees } from '@repogen/sdk/kits/valuation';
-import type { PsuRule } from './settings.js';
+import { nearestRupees, sumRupees } from './rupee-arithmetic.js';
+import type { ValuationRule } from './valuation-types.js';
+import type { NearestStepSettings } from './value-formulas.js';
 
 const LAND_AND_BUILDING_PARTS = [
   'landValue',
@@ -12,8 +13,9 @@ const LAND_AND_BUILDING_PARTS = [
 const FLAT_PARTS = ['flatValue', 'flatExtrasTotal'] as const;
 
 /**
- * The abstract and the insurable value, re-checked because the host may edit any value
- * (DOMAIN §2.d "Values"); a difference of up to ₹1 is rounding.
+ * The total abstract and the insurable value of a pack that says its FMV to the nearest step
+ * (SBI, PSU), re-checked because the host may edit any value (DOMAIN §2.d "Values"); a
+ * difference of up to ₹1 is rounding.
  */
 export const abstractRules = {
   TOTALS_DO_NOT_FOOT: {
@@ -55,4 +57,4 @@ export const abstractRules = {
       );
     },
   },
-} satisfies Record<string, PsuRule>;
+} satisfies Record<string, ValuationRule<NearestStepSettings>>;
