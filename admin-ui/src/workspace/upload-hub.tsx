@@ -42,6 +42,8 @@ export function UploadHub({ reportId, canWrite }: { reportId: string; canWrite: 
         try {
           const answer = await uploadWithProgress<{ items: Evidence[] }>({ url: `/v1/reports/${reportId}/evidence`, body: form, onProgress: (progress) => update(key, { progress }) });
           update(key, { state: 'done', progress: 1, message: answer.items[0]?.duplicate ? 'Already uploaded (same bytes)' : undefined });
+          // Each file's thumbnail appears as it lands, not when the slowest of the batch does.
+          void client.invalidateQueries({ queryKey: ['evidence', reportId] });
         } catch (error) {
           update(key, { state: 'refused', message: messageOf(error) });
         }
