@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
-import { coreJobs, coreServices, type JobService } from '@repogen/core';
+import { coreJobs, coreServices, withSystem, type JobService } from '@repogen/core';
 import { BillingDriver } from '../billing/billing-test-support.js';
 import { pdfWithPages } from '../evidence/evidence-test-support.js';
 import { libreOfficeOrSkip } from '../render/render-fixtures.js';
@@ -74,18 +74,66 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
   }
 
-  async function signIn(login: Login): Promise<Page> {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  /** The id of the focused element, and whether it shows a focus outline. */
+  async function focused(page: Page): Promise<{ id: string; outline: string }> {
+    return page.evaluate<{ id: string; outline: string }>(
+      "(() => { const element = document.activeElement; return { id: element?.id ?? '', outline: element ? getComputedStyle(element).outlineStyle : 'none' }; })()",
+    );
+  }
+
+  /** Signs in with the keyboard alone: the email field has the focus, Tab moves to the password and to the button, Enter submits. */
+  async function signIn(login: Login, options: { timezoneId?: string } = {}): Promise<Page> {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, ...options });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     await page.goto(`${baseUrl}/`);
-    await page.getByLabel('Email').fill(login.email);
-    // The keyboard alone signs in: Tab to the password, Enter submits.
-    await page.getByLabel('Password').focus();
+    await page.getByRole('heading', { name: 'Sign in to Repogen' }).waitFor();
+    assert.equal((await focused(page)).id, 'login-email', 'the email field has the focus');
+    await page.keyboard.type(login.email);
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).id, 'login-password', 'Tab moves to the password');
     await page.keyboard.type(login.password);
+    await page.keyboard.press('Tab');
+    const onButton = await page.evaluate<string>("document.activeElement?.textContent ?? ''");
+    assert.equal(onButton, 'Sign in', 'Tab moves to the button');
+    assert.equal((await focused(page)).outline, 'solid', 'the focused button shows its focus');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Reports', exact: true }).waitFor();
     return page;
+  }
+
+  /** Files dropped on the upload hub as a browser's drag and drop delivers them: a real drop event carrying a DataTransfer. */
+  async function dropFiles(page: Page, files: readonly { path: string; type: string }[]): Promise<void> {
+    const payload = await Promise.all(files.map(async (file) => ({ name: path.basename(file.path), type: file.type, base64: (await fs.readFile(file.path)).toString('base64') })));
+    const dataTransfer = await page.evaluateHandle((items) => {
+      // The page's own constructors (the test compiles without the DOM library).
+      const web = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: Uint8Array[], name: string, options: { type: string }) => unknown;
+        atob(text: string): string;
+      };
+      const transfer = new web.DataTransfer();
+      for (const item of items) transfer.items.add(new web.File([Uint8Array.from(web.atob(item.base64), (c) => c.charCodeAt(0))], item.name, { type: item.type }));
+      return transfer;
+    }, payload);
+    const zone = page.getByTestId('drop-zone');
+    await zone.dispatchEvent('dragenter', { dataTransfer });
+    await zone.dispatchEvent('dragover', { dataTransfer });
+    await page.locator('.drop-zone.over').waitFor();
+    await zone.dispatchEvent('drop', { dataTransfer });
+    await dataTransfer.dispose();
+  }
+
+  /** No horizontal scroll on the page; else the elements that stick out, to say what to fix. */
+  async function fitsWidth(page: Page): Promise<boolean> {
+    const fits = await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+    if (!fits) {
+      const wide = await page.evaluate<string[]>(
+        "[...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).slice(-6).map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}px`)",
+      );
+      console.warn(`    wider than ${page.viewportSize()?.width ?? '?'} px: ${wide.join('; ')}`);
+    }
+    return fits;
   }
 
   before(async function () {
@@ -141,17 +189,21 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     if (workDir) await fs.rm(workDir, { recursive: true, force: true });
   });
 
-  it('an operator signs in, creates an SBI report, uploads evidence, accepts OCR, fills the form, generates, releases and downloads the released PDF', async () => {
+  it('an operator signs in by keyboard, creates an SBI report for a bank, uploads evidence (progress, drop, keyboard), reorders it, confirms the checklist, rejects, overrides and accepts OCR, fills the form, generates, releases, downloads the released PDF, and uses the workspace on a tablet', async () => {
     const page = await signIn(logins.operator);
+    // Playwright turns on file chooser interception when the first listener is added, a step behind the page:
+    // a key pressed right after a first waitForEvent('filechooser') may open an uncaught native chooser.
+    page.on('filechooser', () => undefined);
     const header = page.getByRole('banner');
     assert.match((await header.textContent()) ?? '', /operator/i);
     await page.getByTestId('credit-balance').getByText('Credits: 2 available').waitFor();
     await shot(page, '01-reports');
 
     await page.getByRole('button', { name: 'New report' }).click();
-    await page.getByLabel('Title').fill('Valuation of Plot 17, Nashik');
-    await page.getByLabel('Bank').fill(TEST_BANK);
-    await page.getByLabel('Expected value (₹)').fill('12500000');
+    const createForm = page.getByRole('form', { name: 'New report' });
+    await createForm.getByLabel('Title').fill('Valuation of Plot 17, Nashik');
+    await createForm.getByLabel('Bank').fill(TEST_BANK);
+    await createForm.getByLabel('Expected value (₹)').fill('12500000');
     const suggestion = page.getByTestId('pack-suggestion');
     await suggestion.getByText(packKey).waitFor();
     await shot(page, '02-create-report');
@@ -161,43 +213,150 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     const reportId = /\/reports\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
     assert.ok(reportId, page.url());
 
-    // A refused file says why and stores nothing; the others still go up.
+    // The report keeps the bank and expected value the pack was chosen by.
+    await page.getByTestId('report-bank').getByText(`for ${TEST_BANK}`).waitFor();
+    assert.match((await page.locator('#report-title + p').textContent()) ?? '', /expected value ₹1,25,00,000/);
+
+    // A refused file says why and stores nothing; the others still go up, each with its progress bar while it does.
     const fake = path.join(workDir, 'not-a-photo.jpg');
     await fs.writeFile(fake, '<html><script>alert(1)</script></html>');
     await page.getByLabel('File the next uploads as').selectOption('photo.exterior');
     const photos = await Promise.all(
       [0, 1].map(async (index) => {
         const file = path.join(workDir, `exterior-${index}.jpg`);
-        await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 40 + index * 80, g: 120, b: 90 } } }).jpeg().toFile(file);
+        // The first is a camera-sized photo (about 2 MB of noise), so that its bar is seen part way.
+        const image =
+          index === 0
+            ? sharp({ create: { width: 2400, height: 1800, channels: 3, background: { r: 90, g: 120, b: 90 }, noise: { type: 'gaussian', mean: 120, sigma: 60 } } })
+            : sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 120, g: 120, b: 90 } } });
+        await image.jpeg({ quality: 92 }).toFile(file);
         return file;
       }),
     );
+    // A slow uplink (as a site office's), so that the bars are seen moving.
+    const network = await page.context().newCDPSession(page);
+    await network.send('Network.enable');
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 512 * 1024 });
     await page.setInputFiles('#upload-input', [...photos, fake]);
+    const bigBar = page.getByRole('progressbar', { name: 'Upload of exterior-0.jpg' });
+    await page.waitForFunction("(() => { const bar = document.querySelector('progress[aria-label=\"Upload of exterior-0.jpg\"]'); return bar !== null && bar.value > 0.05 && bar.value < 0.95; })()");
+    assert.equal(await page.locator('.upload-queue li.upload-uploading progress').count() >= 1, true);
+    for (const name of ['exterior-0.jpg', 'exterior-1.jpg', 'not-a-photo.jpg']) {
+      assert.equal(await page.getByRole('progressbar', { name: `Upload of ${name}` }).isVisible(), true, `${name} has a visible bar`);
+    }
+    assert.match((await page.locator('.upload-queue li').filter({ hasText: 'exterior-0.jpg' }).locator('.state').textContent()) ?? '', /^\d+%$/);
+    await shot(page, '03a-upload-progress', false);
+    await bigBar.waitFor();
     await page.locator('.upload-refused').waitFor();
+    await page.locator('.upload-queue li').filter({ hasText: 'exterior-0.jpg' }).getByText('Uploaded').waitFor({ timeout: 60_000 });
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await network.detach();
+    await page.locator('.upload-queue li.upload-done').nth(1).waitFor();
+
+    // A GPS photo dropped on the zone, as a drag from the file manager delivers it.
     await page.getByLabel('File the next uploads as').selectOption('photo.gps');
-    await page.setInputFiles('#upload-input', [path.join(OCR_FIXTURES, 'gps-classic-1.jpg')]);
+    await dropFiles(page, [{ path: path.join(OCR_FIXTURES, 'gps-classic-1.jpg'), type: 'image/jpeg' }]);
+    await page.locator('.upload-queue li').filter({ hasText: 'gps-classic-1.jpg' }).getByText('Uploaded').waitFor();
+
+    // The keyboard reaches the hidden file input from the kind chooser; the zone shows the focus, and Enter or Space opens the chooser.
     await page.getByLabel('File the next uploads as').selectOption('screenshot.guideline');
-    await page.setInputFiles('#upload-input', [path.join(OCR_FIXTURES, 'guideline-igr-indian-1.png')]);
+    await page.getByLabel('File the next uploads as').focus();
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).id, 'upload-input', 'Tab reaches the file input');
+    assert.equal(await page.evaluate<string>("getComputedStyle(document.querySelector('[data-testid=drop-zone]')).outlineStyle"), 'solid', 'the drop zone shows the focus');
+    await shot(page, '03b-upload-keyboard-focus', false);
+    const [byEnter] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    assert.equal(byEnter.isMultiple(), true);
+    await byEnter.setFiles([path.join(OCR_FIXTURES, 'guideline-igr-indian-1.png')]);
+    await page.locator('.upload-queue li').filter({ hasText: 'guideline-igr-indian-1.png' }).getByText('Uploaded').waitFor();
     const deed = path.join(workDir, 'sale_deed.pdf');
     await fs.writeFile(deed, await pdfWithPages(2));
     await page.getByLabel('File the next uploads as').selectOption('document.sale_deed');
-    await page.setInputFiles('#upload-input', [deed]);
-    await page.getByTestId('evidence-item').nth(4).waitFor();
-    assert.equal(await page.getByTestId('evidence-item').count(), 5, 'the refused file is not stored');
+    await page.getByLabel('File the next uploads as').focus();
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).id, 'upload-input');
+    const [bySpace] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await bySpace.setFiles([deed]);
+    await page.locator('.upload-queue li').filter({ hasText: 'sale_deed.pdf' }).getByText('Uploaded').waitFor();
+    // A document sent without a kind: its name says what it is, for the checklist to confirm.
+    const plan = path.join(workDir, 'Layout_Plan_2019.pdf');
+    await fs.writeFile(plan, await pdfWithPages(1));
+    await page.getByLabel('File the next uploads as').selectOption('');
+    await page.setInputFiles('#upload-input', [plan]);
+    await page.getByTestId('evidence-item').nth(5).waitFor();
+    assert.equal(await page.getByTestId('evidence-item').count(), 6, 'the refused file is not stored');
     assert.match((await page.locator('.upload-refused').textContent()) ?? '', /not-a-photo\.jpg.*Refused/s);
     await page.waitForFunction("[...document.querySelectorAll('.evidence img')].every((img) => img.complete && img.naturalWidth > 0)");
+
+    // Reordering: the second exterior photo moves ahead of the first.
+    const exteriorNames = () => page.getByTestId('evidence-item').filter({ hasText: /^exterior-\d\.jpg/ }).locator('.name').allTextContents();
+    const [firstExterior, secondExterior] = await exteriorNames();
+    assert.ok(firstExterior && secondExterior);
+    await page.getByRole('button', { name: `Move ${secondExterior} earlier` }).click();
+    await page.waitForFunction(
+      `(() => { const names = [...document.querySelectorAll('[data-testid=evidence-item] .name')].map((n) => n.textContent).filter((n) => /^exterior-/.test(n)); return names[0] === ${JSON.stringify(secondExterior)} && names[1] === ${JSON.stringify(firstExterior)}; })()`,
+    );
     await shot(page, '03-upload-hub');
 
     await page.getByRole('button', { name: '2. Checklist' }).click();
     await page.getByRole('heading', { name: /Checklist/ }).waitFor();
     await page.locator('.checklist li').first().waitFor();
-    await page.locator('.documents').getByText('sale_deed.pdf').waitFor();
+    const documents = page.locator('.documents li');
+    await documents.filter({ hasText: 'sale_deed.pdf' }).waitFor();
+    // The host guessed the plan's type from its name: the operator confirms it.
+    const planRow = documents.filter({ hasText: 'Layout_Plan_2019.pdf' });
+    await planRow.getByText('looks like Document: layout plan').waitFor();
     await shot(page, '04-checklist');
+    await planRow.getByRole('button', { name: 'Confirm' }).click();
+    await planRow.getByText('Document: layout plan', { exact: true }).waitFor();
+    assert.equal(await planRow.getByRole('button', { name: 'Confirm' }).count(), 0);
+    // Reordered by importance: the sale deed first.
+    const documentOrder = () => documents.locator('.name').allTextContents();
+    if ((await documentOrder())[0] !== 'sale_deed.pdf') await page.getByRole('button', { name: 'Move sale_deed.pdf up' }).click();
+    await page.waitForFunction("document.querySelector('.documents li .name')?.textContent === 'sale_deed.pdf'");
+    await page.getByRole('button', { name: 'Move sale_deed.pdf down' }).click();
+    await page.waitForFunction("document.querySelector('.documents li .name')?.textContent === 'Layout_Plan_2019.pdf'");
+    await page.getByRole('button', { name: 'Move sale_deed.pdf up' }).click();
+    await page.waitForFunction("document.querySelector('.documents li .name')?.textContent === 'sale_deed.pdf'");
+    await page.reload();
+    await page.getByRole('button', { name: '2. Checklist' }).click();
+    await documents.nth(1).waitFor();
+    assert.deepEqual(await documentOrder(), ['sale_deed.pdf', 'Layout_Plan_2019.pdf'], 'the order is stored');
+    const stored = json(await host.server.inject({ url: `/v1/reports/${reportId}/evidence`, headers: await firm.headers('operator') })) as { items: { filename: string; kind: string; kindConfirmed: boolean }[] };
+    const planItem = stored.items.find((item) => item.filename === 'Layout_Plan_2019.pdf');
+    assert.deepEqual([planItem?.kind, planItem?.kindConfirmed], ['document.layout_plan', true], 'the confirmed kind is stored');
+    await shot(page, '04b-checklist-confirmed');
 
     await page.getByRole('button', { name: '3. Auto-filled review' }).click();
-    await page.getByTestId('proposal').filter({ hasText: '/property/gps/lat' }).waitFor({ timeout: 90_000 });
-    await page.getByTestId('proposal').filter({ hasText: '/guideline/landRatePerSqm' }).waitFor({ timeout: 60_000 });
+    const proposal = (field: string) => page.getByTestId('proposal').filter({ hasText: field });
+    await proposal('/property/gps/lat').waitFor({ timeout: 90_000 });
+    await proposal('/guideline/landRatePerSqm').waitFor({ timeout: 60_000 });
+    // Each reading sits beside the part of its photo it came from: outlined on the thumbnail, enlarged below.
+    const latProposal = proposal('/property/gps/lat').filter({ hasText: 'ocr' }).first();
+    await latProposal.getByTestId('proposal-region').waitFor();
+    const crop = latProposal.getByRole('img', { name: 'Where /property/gps/lat was read in gps-classic-1.jpg' });
+    await crop.waitFor();
+    await crop.scrollIntoViewIfNeeded();
+    await page.waitForFunction("[...document.querySelectorAll('.proposal-thumb img')].every((img) => img.complete && img.naturalWidth > 0)");
+    await page.waitForFunction("[...document.querySelectorAll('.region-crop img')].some((img) => img.alt.includes('/property/gps/lat') && img.complete && img.naturalWidth > 0)");
+    const box = await latProposal.getByTestId('proposal-region').boundingBox();
+    const thumb = await latProposal.locator('.proposal-thumb').boundingBox();
+    assert.ok(box && thumb, 'the region is drawn');
+    assert.ok(box.y - thumb.y > thumb.height * 0.8, `the coordinates line is at the bottom of the photo: ${JSON.stringify({ box, thumb })}`);
     await shot(page, '05-proposals');
+
+    // Reject one reading; override another that the pack guards, which asks for a reason.
+    await proposal('/reportMeta/inspectionDate').first().getByRole('button', { name: 'Reject' }).click();
+    await page.locator('.proposal-rejected').filter({ hasText: '/reportMeta/inspectionDate' }).getByText(/^rejected by/).waitFor();
+    const lngProposal = proposal('/property/gps/lng').first();
+    await lngProposal.getByRole('button', { name: 'Override…' }).click();
+    await lngProposal.getByLabel('Your value for /property/gps/lng').fill('73.8568');
+    await lngProposal.getByRole('button', { name: 'Use my value' }).click();
+    await page.getByRole('dialog', { name: 'A reason is needed' }).waitFor();
+    await page.getByRole('textbox', { name: 'Reason' }).fill('The overlay longitude was cut off; read from the handheld GPS');
+    await shot(page, '05b-override-reason');
+    await page.getByRole('button', { name: 'Save with reason' }).click();
+    await page.locator('.proposal-accepted').filter({ hasText: '/property/gps/lng' }).waitFor();
     const open = page.getByTestId('proposal').filter({ has: page.getByRole('button', { name: 'Accept' }) });
     while ((await open.count()) > 0) {
       await open.first().getByRole('button', { name: 'Accept', exact: true }).click();
@@ -205,6 +364,9 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
       await page.waitForFunction("!document.querySelector('.proposals button[disabled]')");
     }
     await page.locator('.proposal-accepted').filter({ hasText: '/property/gps/lat' }).waitFor();
+    const decided = json(await host.server.inject({ url: `/v1/reports/${reportId}`, headers: await firm.headers('operator') })) as { data: { property: { gps: { lng: number } }; reportMeta?: { inspectionDate?: string } } };
+    assert.equal(decided.data.property.gps.lng, 73.8568, 'the operator’s value is kept');
+    assert.equal(decided.data.reportMeta?.inspectionDate, undefined, 'a rejected reading changes nothing');
 
     await page.getByRole('button', { name: '4. Manual inputs' }).click();
     await page.getByRole('button', { name: 'Report and addressee' }).waitFor();
@@ -307,12 +469,29 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await page.getByText('Re-measured at the gate with a handheld GPS').waitFor();
     await shot(page, '11-audit');
 
-    // A tablet in portrait: the same workspace without a horizontal scroll.
+    // A tablet in portrait: every step of the workspace without a horizontal scroll.
     await page.setViewportSize({ width: 820, height: 1180 });
-    await page.getByRole('button', { name: '1. Upload' }).click();
-    await page.getByTestId('evidence-item').first().waitFor();
-    assert.equal(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'), true, 'no horizontal scroll at 820 px');
-    await shot(page, '15-tablet-upload-hub');
+    const tabletSteps: readonly [string, string, () => Promise<void>][] = [
+      ['1. Upload', 'upload-hub', () => page.getByTestId('evidence-item').first().waitFor()],
+      ['2. Checklist', 'checklist', () => page.locator('.documents li').first().waitFor()],
+      ['3. Auto-filled review', 'review', () => page.getByTestId('proposal').first().waitFor()],
+      ['4. Manual inputs', 'manual-inputs', () => page.getByRole('button', { name: 'Report and addressee' }).waitFor()],
+      ['5. Values', 'values', () => page.locator('#value-landValue').waitFor()],
+      ['6. Generate', 'generate', () => page.getByTestId('version').first().waitFor()],
+      ['7. Release', 'release', () => page.getByTestId('release-outcome').waitFor()],
+      ['Audit', 'audit', () => page.getByText('Re-measured at the gate with a handheld GPS').waitFor()],
+    ];
+    for (const [button, name, ready] of tabletSteps) {
+      await page.getByRole('button', { name: button, exact: true }).click();
+      await ready();
+      await page.waitForTimeout(200);
+      assert.equal(await fitsWidth(page), true, `no horizontal scroll at 820 px on ${button}`);
+      await shot(page, `15-tablet-${name}`);
+    }
+    await page.getByRole('link', { name: 'Reports', exact: true }).click();
+    await page.getByTestId('report-row').first().waitFor();
+    assert.equal(await fitsWidth(page), true, 'no horizontal scroll at 820 px on the reports list');
+    await shot(page, '15-tablet-reports');
 
     const audit = await host.server.inject({ url: `/v1/audit?target=report:${reportId}&limit=200`, headers: await firm.headers('admin') });
     const actions = (json(audit).items as { action: string }[]).map((entry) => entry.action);
@@ -321,7 +500,7 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await page.context().close();
   });
 
-  it('an author uploads a pack with a progress bar and reviews its schema diff; an admin publishes it, cancels a report and grants credits', async () => {
+  it('an author uploads a pack with a progress bar and reviews its schema diff; an admin publishes it, deprecates the older version, fills a $ref field, cancels a report and grants credits', async () => {
     const next = await buildPackVariant(SBI_PACK_DIR, {
       packageJson: (pkg) => {
         pkg.version = '1.1.0';
@@ -329,8 +508,10 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
       },
       files: {
         'schema.json': (text) => {
-          const schema = JSON.parse(text) as { properties: Record<string, unknown> };
-          schema.properties.siteVisitNote = { type: 'string', title: 'Site visit note', 'x-group': 'general', 'x-order': 9999 };
+          // The new field is a `$ref` to a definition: the form of each section must keep the schema's `$defs`.
+          const schema = JSON.parse(text) as { properties: Record<string, unknown>; $defs?: Record<string, unknown> };
+          schema.$defs = { ...schema.$defs, shortNote: { type: 'string', title: 'Site visit note', maxLength: 40 } };
+          schema.properties.siteVisitNote = { $ref: '#/$defs/shortNote', 'x-group': 'general', 'x-order': 9999 };
           return JSON.stringify(schema, null, 2);
         },
       },
@@ -360,6 +541,31 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await draft.getByRole('button', { name: 'Publish' }).click();
     await draft.getByText('published').waitFor();
     await shot(admin, '13-packs-admin-published');
+    // The first version is deprecated: reports pinned to it keep working, new ones take 1.1.0.
+    const first = admin.getByTestId('pack-version-row').filter({ hasText: packVersion });
+    await first.getByRole('button', { name: 'Deprecate' }).click();
+    await first.getByText('deprecated').waitFor();
+    assert.equal(await first.getByRole('button', { name: 'Publish' }).count(), 1, 'a deprecated version may be published again');
+    await shot(admin, '13b-packs-admin-deprecated');
+    const versions = json(await host.server.inject({ url: `/v1/packs/${packKey}`, headers: await firm.headers('admin') })) as { versions: { version: string; status: string }[] };
+    assert.equal(versions.versions.find((item) => item.version === packVersion)?.status, 'deprecated');
+
+    // A report on 1.1.0: its form shows the field defined through `$ref`, validates it and saves it.
+    const onNext = await host.server.inject({ method: 'POST', url: '/v1/reports', headers: await firm.headers('operator'), payload: { packKey, title: 'A report on the $ref version' } });
+    assert.equal(onNext.statusCode, 201, onNext.payload);
+    assert.equal(json(onNext).packVersion, '1.1.0');
+    await admin.goto(`${baseUrl}/reports/${json(onNext).id as string}`);
+    await admin.getByRole('button', { name: '4. Manual inputs' }).click();
+    await admin.getByRole('button', { name: 'I. General' }).click();
+    const note = admin.getByLabel('Site visit note', { exact: true });
+    await note.fill('A note far longer than the forty characters the definition allows');
+    await admin.getByText(/must NOT have more than 40 characters/).first().waitFor();
+    await note.fill('Gate locked; seen from the road');
+    await admin.getByRole('button', { name: /Save 1 change/ }).click();
+    await admin.getByRole('button', { name: 'Saved' }).waitFor();
+    await shot(admin, '13c-form-ref-field');
+    const saved = json(await host.server.inject({ url: `/v1/reports/${json(onNext).id as string}`, headers: await firm.headers('admin') })) as { data: { siteVisitNote?: string } };
+    assert.equal(saved.data.siteVisitNote, 'Gate locked; seen from the road');
 
     // Cancelling a generated report gives its reserved credit back, and says so.
     const created = await host.server.inject({ method: 'POST', url: '/v1/reports', headers: await firm.headers('operator'), payload: { packKey, title: 'A valuation the bank withdrew' } });
@@ -412,7 +618,73 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await admin.context().close();
   });
 
-  it("a bank user sees neither another tenant's reports nor a report opened by its address, and asks for its own pack", async () => {
+  it('an operator finds reports by text, pack, status, bank and the days of their own time zone, page by page; a billing outage is shown, not hidden', async () => {
+    const marker = `Filters ${crypto.randomBytes(3).toString('hex')}`;
+    const bankName = `${marker} Urban Co-operative Bank`;
+    const ids: string[] = [];
+    for (let n = 1; n <= 22; n += 1) {
+      const created = await host.server.inject({ method: 'POST', url: '/v1/reports', headers: await firm.headers('operator'), payload: { packKey, title: `${marker} report ${n}`, bank: bankName } });
+      assert.equal(created.statusCode, 201, created.payload);
+      ids.push(json(created).id as string);
+    }
+    // Two were made at 01:30 on 4 November in India, which is still 3 November in UTC.
+    await withSystem(host.database.knex, async (trx) => {
+      await trx('reports').where({ id: ids[0] }).update({ created_at: new Date('2026-11-03T20:00:00.000Z') });
+      await trx('reports').where({ id: ids[1] }).update({ created_at: new Date('2026-11-03T20:10:00.000Z') });
+    });
+
+    const page = await signIn(logins.operator, { timezoneId: 'Asia/Kolkata' });
+    const count = page.locator('#reports-count');
+    await page.getByLabel('Bank', { exact: true }).fill(bankName.slice(0, 18).toLowerCase());
+    await count.getByText('1–20 of 22').waitFor();
+    assert.equal(await page.getByTestId('report-row').count(), 20);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await count.getByText('21–22 of 22').waitFor();
+    assert.deepEqual(await page.getByTestId('report-row').locator('a').allTextContents(), [`${marker} report 2`, `${marker} report 1`], 'the oldest last');
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await count.getByText('1–20 of 22').waitFor();
+
+    // The days are the operator's own: 4 November in India holds the two reports of 01:30 IST.
+    await page.getByLabel('Created from').fill('2026-11-04');
+    await page.getByLabel('Created to').fill('2026-11-04');
+    await count.getByText('1–2 of 2').waitFor();
+    assert.deepEqual(await page.getByTestId('report-row').locator('td:nth-child(2)').allTextContents(), [bankName, bankName]);
+    await shot(page, '24-reports-bank-and-dates');
+    await page.getByLabel('Created from').fill('2026-11-05');
+    await page.getByLabel('Created to').fill('');
+    await count.getByText('1–20 of 20').waitFor();
+    await page.getByLabel('Created from').fill('');
+
+    await page.getByLabel('Search').fill(`${marker} report 7`);
+    await count.getByText('1–1 of 1').waitFor();
+    await page.getByLabel('Pack', { exact: true }).selectOption(packKey);
+    await count.getByText('1–1 of 1').waitFor();
+    await page.getByLabel('Status').selectOption('released');
+    await page.getByText('No reports match.').waitFor();
+    assert.equal(await count.textContent(), 'No reports');
+    await page.getByLabel('Status').selectOption('draft');
+    await count.getByText('1–1 of 1').waitFor();
+    await page.getByLabel('Search').fill('');
+    await page.getByLabel('Status').selectOption('');
+    await page.getByLabel('Bank', { exact: true }).fill(TEST_BANK);
+    await page.getByTestId('report-row').filter({ hasText: 'Valuation of Plot 17, Nashik' }).waitFor();
+    const banks = await page.getByTestId('report-row').locator('td:nth-child(2)').allTextContents();
+    assert.ok(banks.length > 0 && banks.every((bank) => bank === TEST_BANK), banks.join(', '));
+    await shot(page, '25-reports-filters');
+
+    // The billing read fails: the header and the billing screen say so, instead of "no billing account".
+    await page.route('**/v1/billing/accounts', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is not answering' }) }));
+    await page.reload();
+    await page.getByTestId('billing-error').getByText('Billing unavailable: The database is not answering [DATABASE_UNAVAILABLE]').waitFor();
+    assert.equal(await page.getByTestId('credit-balance').count(), 0);
+    await page.getByRole('link', { name: 'Billing' }).click();
+    await page.getByRole('main').getByRole('alert').getByText('The database is not answering [DATABASE_UNAVAILABLE]').waitFor();
+    assert.equal(await page.getByText(/has no billing account/).count(), 0);
+    await shot(page, '26-billing-outage');
+    await page.context().close();
+  });
+
+  it("a bank user sees neither another tenant's reports nor a report opened by its address, reads the packs it may use, and asks for its own pack", async () => {
     const page = await signIn(logins.bank);
     assert.match((await page.getByRole('banner').textContent()) ?? '', /bank/i);
     await page.getByText('No reports match.').waitFor();
@@ -420,6 +692,18 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
     await page.getByRole('alert').getByText(/was not found/).waitFor();
     assert.equal(await page.getByText('confidential').count(), 0);
     await shot(page, '14-bank-isolation');
+
+    // The packs the bank may use, read-only: the published common ones, no drafts, no upload or review actions.
+    await page.getByRole('link', { name: 'Packs' }).click();
+    await page.getByRole('heading', { name: 'Packs', exact: true }).waitFor();
+    const rows = page.getByTestId('pack-version-row');
+    await rows.filter({ hasText: '1.1.0' }).filter({ hasText: 'published' }).waitFor();
+    assert.equal(await page.locator('#pack-file').count(), 0, 'a bank cannot upload');
+    assert.equal(await page.getByRole('button', { name: /^(Publish|Deprecate)$/ }).count(), 0, 'nor publish or deprecate');
+    assert.equal(await rows.filter({ hasText: 'draft' }).count(), 0, 'drafts under review are not shown to a bank');
+    await rows.filter({ hasText: '1.1.0' }).getByRole('button', { name: 'Details' }).click();
+    await page.getByText('Formulas (').waitFor();
+    await shot(page, '14b-bank-packs');
 
     // The bank asks for its own format and follows its status; the firm's author answers it.
     await page.getByRole('link', { name: 'Pack requests' }).click();

@@ -15,6 +15,7 @@ interface ProposalView {
   confidence: number;
   source: string;
   sourceText: string;
+  region: { x: number; y: number; width: number; height: number } | null;
   status: string;
   warnings: { code: string }[];
 }
@@ -102,6 +103,15 @@ describe('evidence OCR job and proposals', function () {
       assert.deepEqual(proposal.warnings, []);
       assert.ok(proposal.sourceText.length > 0);
     }
+    // Each reading says where in its photo it was read: the classic overlay's coordinates line,
+    // 34 px type on baseline 1070 of the 1200-pixel photo (test/fixtures/ocr/generate-fixtures.ts).
+    const region = lat!.region;
+    assert.ok(region, 'the latitude carries its region');
+    assert.ok(Math.abs(region.x - 40 / 1600) < 0.012, JSON.stringify(region));
+    assert.ok(Math.abs(region.y - 1045 / 1200) < 0.012, JSON.stringify(region));
+    assert.ok(Math.abs(region.y + region.height - 1078 / 1200) < 0.012, JSON.stringify(region));
+    assert.ok(date!.region && date!.region.y > region.y + region.height - 0.005, 'the date line lies under it');
+    assert.ok(rate!.region && rate!.region.width > 0.2, JSON.stringify(rate!.region));
 
     for (const proposal of [lat!, lng!, date!, rate!]) {
       const accepted = await call('POST', `/v1/proposals/${proposal.id}/accept`);

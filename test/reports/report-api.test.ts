@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import { withSystem } from '@repogen/core';
 import { createTestHost, json, type TestHost, type TestTenant } from '../support/test-host.js';
 import { buildPackVariant, SBI_PACK_DIR } from '../support/pack-sources.js';
 import { buildReportTestPack, reportPackVariant, sbiFixtureInput } from './report-test-pack.js';
@@ -197,6 +198,76 @@ describe('reports API', function () {
     assert.ok(json(byPack).total >= 3);
     const none = await call(firm, 'GET', '/v1/reports?packKey=NO_SUCH_PACK_V1');
     assert.equal(json(none).total, 0);
+  });
+
+  it('keeps the bank and expected value a report was created with, and filters by bank and creation date with totals across pages', async () => {
+    const marker = `Banked-${Date.now()}`;
+    const bankName = `Nashik Merchants Co-op Bank ${marker}`;
+    const created = await call(firm, 'POST', '/v1/reports', {
+      packKey,
+      title: `${marker} plot`,
+      bank: `  ${bankName} `,
+      expectedValue: 12_500_000,
+    });
+    assert.equal(created.statusCode, 201, created.payload);
+    assert.equal(json(created).bank, bankName, 'trimmed');
+    assert.equal(json(created).expectedValue, 12_500_000);
+    const detail = json(await call(firm, 'GET', `/v1/reports/${json(created).id as string}`));
+    assert.deepEqual([detail.bank, detail.expectedValue], [bankName, 12_500_000]);
+    const plain = await call(firm, 'POST', '/v1/reports', { packKey, title: `${marker} without a bank` });
+    assert.deepEqual([json(plain).bank, json(plain).expectedValue], [null, null]);
+    const refused = await call(firm, 'POST', '/v1/reports', { packKey, title: 'Bad value', expectedValue: -1 });
+    assert.equal(refused.statusCode, 400, refused.payload);
+
+    // Twenty-three reports for one bank: five made on 1 Nov 2026, eighteen on 3 Nov 2026.
+    const ids: string[] = [];
+    for (let n = 0; n < 23; n += 1) {
+      const report = await call(firm, 'POST', '/v1/reports', { packKey, title: `${marker} ${n}`, bank: bankName });
+      ids.push(json(report).id as string);
+    }
+    await withSystem(host.database.knex, async (trx) => {
+      await trx('reports')
+        .whereIn('id', ids.slice(0, 5))
+        .update({ created_at: new Date('2026-11-01T10:00:00.000Z') });
+      await trx('reports')
+        .whereIn('id', ids.slice(5))
+        .update({ created_at: new Date('2026-11-03T23:30:00.000Z') });
+    });
+    const list = async (query: string) => {
+      const answer = await call(firm, 'GET', `/v1/reports?${query}`);
+      assert.equal(answer.statusCode, 200, answer.payload);
+      return json(answer) as { items: { id: string; bank: string | null }[]; total: number };
+    };
+    const bank = encodeURIComponent(marker.toLowerCase());
+    const all = await list(`bank=${bank}`);
+    assert.equal(all.total, 24, 'part of the name, any case: the 23 and the first one');
+    assert.equal(all.items.length, 20, 'a page of the default 20');
+    assert.ok(all.items.every((item) => item.bank === bankName));
+    const second = await list(`bank=${bank}&offset=20`);
+    assert.deepEqual([second.items.length, second.total], [4, 24], 'the total counts across pages');
+
+    const firstDay = await list(`bank=${bank}&createdFrom=2026-11-01&createdTo=2026-11-01`);
+    assert.equal(firstDay.total, 5, 'a day bound covers the whole UTC day');
+    assert.deepEqual(firstDay.items.map((item) => item.id).sort(), ids.slice(0, 5).sort());
+    const third = await list(`bank=${bank}&createdFrom=2026-11-02&createdTo=2026-11-03&limit=10`);
+    assert.deepEqual([third.items.length, third.total], [10, 18]);
+    const fromThird = await list(`bank=${bank}&createdFrom=2026-11-03&limit=100`);
+    assert.equal(fromThird.total, 19, 'the 18 and the report made today');
+    // An instant bounds a day of another time zone: 4 Nov in India starts at 3 Nov 18:30 UTC.
+    const indianFourth = await list(
+      `bank=${bank}&createdFrom=${encodeURIComponent('2026-11-04T00:00:00+05:30')}&createdTo=${encodeURIComponent('2026-11-04T23:59:59.999+05:30')}`,
+    );
+    assert.equal(indianFourth.total, 18);
+    const until = await list(`bank=${bank}&createdTo=2026-11-02`);
+    assert.equal(until.total, 5);
+    const together = await list(`bank=${bank}&q=${encodeURIComponent(`${marker} 1`)}&createdFrom=2026-11-03`);
+    assert.equal(together.total, 10, 'titles "… 10" to "… 19" were made on the 3rd ("… 1" on the 1st)');
+    assert.equal((await list(`bank=${encodeURIComponent('No such bank anywhere')}`)).total, 0);
+
+    for (const bad of ['createdFrom=2026-02-30', 'createdTo=yesterday', 'createdFrom=2026-11-04T10:00', 'bank=']) {
+      const answer = await call(firm, 'GET', `/v1/reports?${bad}`);
+      assert.equal(answer.statusCode, 400, `${bad}: ${answer.payload}`);
+    }
   });
 
   it('pins a new report to a published or deprecated version only; a report already pinned keeps working after a yank', async () => {

@@ -17,6 +17,9 @@ export interface ReportSummary {
   readonly packVersion: string;
   readonly title: string;
   readonly externalKey: string | null;
+  readonly bank: string | null;
+  /** Rupees. */
+  readonly expectedValue: number | null;
   readonly status: ReportStatus;
   readonly latestVersion: number;
   readonly createdAt: string;
@@ -95,6 +98,13 @@ export interface Evidence {
   readonly duplicate?: boolean;
 }
 
+export interface ImageRegion {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface Proposal {
   readonly id: string;
   readonly evidenceId: string;
@@ -104,6 +114,8 @@ export interface Proposal {
   readonly confidence: number;
   readonly source: 'ocr' | 'exif' | 'pack';
   readonly sourceText: string;
+  /** Fractions of the upright image's width and height. */
+  readonly region: ImageRegion | null;
   readonly status: 'proposed' | 'accepted' | 'rejected';
   readonly warnings: readonly { readonly code: string; readonly level: string; readonly message: string }[];
   readonly decidedBy: string | null;

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { messageOf } from '../api/api-error';
 import { apiFetch } from '../api/api-fetch';
 import type { Me } from '../api/api-types';
 import { ME_QUERY_KEY } from '../auth/use-me';
@@ -17,12 +18,14 @@ export function AppHeader({ me, path }: { me: Me; path: string }) {
       navigate('/');
     },
   });
-  const canSeePacks = me.role === 'admin' || me.role === 'author';
+  const authorsPacks = me.role === 'admin' || me.role === 'author';
   const nav = [
     { to: '/reports', label: 'Reports', show: true },
-    { to: '/packs', label: 'Packs', show: canSeePacks },
-    { to: '/pack-requests', label: 'Pack requests', show: me.role === 'bank' || canSeePacks },
-    { to: '/billing', label: 'Billing', show: Boolean(billing.data) && (me.role === 'admin' || me.role === 'operator') },
+    // A bank sees the packs it may use (its own and the published global ones), read-only.
+    { to: '/packs', label: 'Packs', show: authorsPacks || me.role === 'bank' },
+    { to: '/pack-requests', label: 'Pack requests', show: me.role === 'bank' || authorsPacks },
+    // A failed read still leads to the billing screen, which says what failed.
+    { to: '/billing', label: 'Billing', show: Boolean(billing.data ?? billing.error) && (me.role === 'admin' || me.role === 'operator') },
   ];
   return (
     <header className="app-header">
@@ -59,6 +62,10 @@ export function AppHeader({ me, path }: { me: Me; path: string }) {
             ) : (
               'Not billed'
             )}
+          </span>
+        ) : billing.error ? (
+          <span className="balance balance-error" role="alert" data-testid="billing-error" title={messageOf(billing.error)}>
+            Billing unavailable: {messageOf(billing.error)}
           </span>
         ) : null}
         <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>

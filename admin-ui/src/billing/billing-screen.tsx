@@ -17,7 +17,7 @@ export function BillingScreen({ me }: { me: Me }) {
       <div className="screen-head">
         <h1 id="billing-title">Billing</h1>
       </div>
-      <StatusLine pending={account.isPending} label="Loading the billing account…" />
+      <StatusLine pending={account.isPending} error={account.error} label="Loading the billing account…" />
       {account.data === null ? <p className="muted">This host has no billing account for {me.tenant.name}.</p> : null}
       {account.data ? (
         <>

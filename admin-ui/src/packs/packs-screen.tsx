@@ -8,13 +8,17 @@ import { PackUpload } from './pack-upload';
 import { PackVersionView } from './pack-version-view';
 import { SchemaDiffView } from './schema-diff-view';
 
-/** The catalog (author, admin): versions and status, upload; the platform's admins review and publish or deprecate. */
+/**
+ * The catalog: versions and status. Authors and admins upload; the platform's admins publish
+ * and deprecate; a bank reads the packs it may use (its own and the published global ones).
+ */
 export function PacksScreen({ me }: { me: Me }) {
   const client = useQueryClient();
   const packs = usePacks();
   const [selected, setSelected] = useState<{ key: string; version: string } | null>(null);
   // Review belongs to the platform's admins; the host refuses anyone else with PACK_REVIEW_FORBIDDEN.
   const isReviewer = me.role === 'admin' && me.tenant.kind === 'firm';
+  const canUpload = me.role === 'admin' || me.role === 'author';
   const detail = useQuery({
     queryKey: ['pack-version', selected?.key, selected?.version],
     enabled: selected !== null,
@@ -35,7 +39,7 @@ export function PacksScreen({ me }: { me: Me }) {
       <div className="screen-head">
         <h1 id="packs-title">Packs</h1>
       </div>
-      <PackUpload />
+      {canUpload ? <PackUpload /> : <p className="muted">The packs {me.tenant.name} can use: its own formats and the published common ones. Ask for a new format under Pack requests.</p>}
       <StatusLine pending={packs.isFetching} error={packs.error ?? transition.error} label="Loading the catalog…" />
       <table className="table">
         <thead>
@@ -61,7 +65,7 @@ export function PacksScreen({ me }: { me: Me }) {
                 <td className="small">{new Date(version.createdAt).toLocaleString('en-IN')}</td>
                 <td className="row-actions">
                   <button type="button" onClick={() => setSelected({ key: pack.key, version: version.version })}>
-                    Review
+                    {canUpload ? 'Review' : 'Details'}
                   </button>
                   {isReviewer && (version.status === 'draft' || version.status === 'deprecated') ? (
                     <button type="button" className="primary" disabled={transition.isPending} onClick={() => transition.mutate({ version, action: 'publish' })}>

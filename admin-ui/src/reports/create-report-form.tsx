@@ -18,13 +18,15 @@ export function CreateReportForm({ onCancel }: { onCancel: () => void }) {
   const [packKey, setPackKey] = useState('');
   const usable = (packs.data ?? []).filter((pack) => pack.latest !== null);
 
+  const expectedValue = value !== '' && Number.isFinite(Number(value)) && Number(value) >= 0 ? Math.round(Number(value)) : undefined;
+
   const suggestion = useQuery({
-    queryKey: ['pack-select', family, bank.trim(), value],
+    queryKey: ['pack-select', family, bank.trim(), expectedValue],
     enabled: bank.trim() !== '' || value !== '',
     queryFn: () => {
       const query = new URLSearchParams({ family });
       if (bank.trim()) query.set('bank', bank.trim());
-      if (value !== '' && Number.isFinite(Number(value))) query.set('value', String(Math.round(Number(value))));
+      if (expectedValue !== undefined) query.set('value', String(expectedValue));
       return apiFetch<PackSelection>(`/v1/packs/select?${query.toString()}`);
     },
   });
@@ -33,7 +35,14 @@ export function CreateReportForm({ onCancel }: { onCancel: () => void }) {
     mutationFn: () =>
       apiFetch<ReportSummary>('/v1/reports', {
         method: 'POST',
-        body: { packKey, title: title.trim(), ...(externalKey.trim() ? { externalKey: externalKey.trim() } : {}) },
+        // The bank and the expected value chose the pack; the report keeps them for its list and summary.
+        body: {
+          packKey,
+          title: title.trim(),
+          ...(externalKey.trim() ? { externalKey: externalKey.trim() } : {}),
+          ...(bank.trim() ? { bank: bank.trim() } : {}),
+          ...(expectedValue !== undefined ? { expectedValue } : {}),
+        },
       }),
     onSuccess: async (report) => {
       await client.invalidateQueries({ queryKey: ['reports'] });

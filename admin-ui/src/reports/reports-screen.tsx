@@ -4,17 +4,27 @@ import { apiFetch } from '../api/api-fetch';
 import type { Me, ReportList } from '../api/api-types';
 import { AppLink } from '../app/app-link';
 import { StatusLine } from '../app/status-line';
+import { useSettled } from '../app/use-settled';
 import { CreateReportForm } from './create-report-form';
 import { usePacks } from './use-packs';
 
 const PAGE = 20;
 const STATUSES = ['draft', 'generated', 'released', 'cancelled'];
+const TYPING_PAUSE_MS = 250;
+
+/** A day of the operator's own calendar as the instant it starts or (`end`) its last millisecond. */
+function dayBound(day: string, end: boolean): string {
+  return new Date(`${day}T${end ? '23:59:59.999' : '00:00:00.000'}`).toISOString();
+}
 
 export function ReportsScreen({ me }: { me: Me }) {
   const packs = usePacks();
-  const [q, setQ] = useState('');
+  const [qText, setQText] = useState('');
+  const q = useSettled(qText.trim(), TYPING_PAUSE_MS);
   const [packKey, setPackKey] = useState('');
   const [status, setStatus] = useState('');
+  const [bankText, setBankText] = useState('');
+  const bank = useSettled(bankText.trim(), TYPING_PAUSE_MS);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [offset, setOffset] = useState(0);
@@ -22,21 +32,20 @@ export function ReportsScreen({ me }: { me: Me }) {
   const canWrite = me.role === 'admin' || me.role === 'operator';
 
   const list = useQuery({
-    queryKey: ['reports', { q: q.trim(), packKey, status, offset }],
+    queryKey: ['reports', { q, packKey, status, bank, from, to, offset }],
     placeholderData: keepPreviousData,
     queryFn: () => {
       const query = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
-      if (q.trim()) query.set('q', q.trim());
+      if (q) query.set('q', q);
       if (packKey) query.set('packKey', packKey);
       if (status) query.set('status', status);
+      if (bank) query.set('bank', bank);
+      if (from) query.set('createdFrom', dayBound(from, false));
+      if (to) query.set('createdTo', dayBound(to, true));
       return apiFetch<ReportList>(`/v1/reports?${query.toString()}`);
     },
   });
-  // The API filters by pack, status and text; the date range narrows the page shown.
-  const items = (list.data?.items ?? []).filter((report) => {
-    const day = report.createdAt.slice(0, 10);
-    return (!from || day >= from) && (!to || day <= to);
-  });
+  const items = list.data?.items ?? [];
   const reset = (apply: () => void) => {
     apply();
     setOffset(0);
@@ -57,7 +66,7 @@ export function ReportsScreen({ me }: { me: Me }) {
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div>
           <label htmlFor="filter-q">Search</label>
-          <input id="filter-q" type="search" value={q} onChange={(e) => reset(() => setQ(e.target.value))} placeholder="Title or assignment key" />
+          <input id="filter-q" type="search" value={qText} onChange={(e) => reset(() => setQText(e.target.value))} placeholder="Title or assignment key" />
         </div>
         <div>
           <label htmlFor="filter-pack">Pack</label>
@@ -82,12 +91,16 @@ export function ReportsScreen({ me }: { me: Me }) {
           </select>
         </div>
         <div>
+          <label htmlFor="filter-bank">Bank</label>
+          <input id="filter-bank" type="search" value={bankText} onChange={(e) => reset(() => setBankText(e.target.value))} placeholder="Part of the bank's name" />
+        </div>
+        <div>
           <label htmlFor="filter-from">Created from</label>
-          <input id="filter-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <input id="filter-from" type="date" value={from} max={to || undefined} onChange={(e) => reset(() => setFrom(e.target.value))} />
         </div>
         <div>
           <label htmlFor="filter-to">Created to</label>
-          <input id="filter-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <input id="filter-to" type="date" value={to} min={from || undefined} onChange={(e) => reset(() => setTo(e.target.value))} />
         </div>
       </form>
       <StatusLine pending={list.isFetching} error={list.error} label="Loading reports…" />
@@ -95,6 +108,7 @@ export function ReportsScreen({ me }: { me: Me }) {
         <thead>
           <tr>
             <th scope="col">Title</th>
+            <th scope="col">Bank</th>
             <th scope="col">Pack</th>
             <th scope="col">Status</th>
             <th scope="col">Versions</th>
@@ -103,11 +117,12 @@ export function ReportsScreen({ me }: { me: Me }) {
         </thead>
         <tbody>
           {items.map((report) => (
-            <tr key={report.id}>
+            <tr key={report.id} data-testid="report-row">
               <td>
                 <AppLink to={`/reports/${report.id}`}>{report.title}</AppLink>
                 {report.externalKey ? <div className="muted small">{report.externalKey}</div> : null}
               </td>
+              <td>{report.bank ?? <span className="muted">—</span>}</td>
               <td>
                 <code>
                   {report.packKey}@{report.packVersion}
@@ -122,7 +137,7 @@ export function ReportsScreen({ me }: { me: Me }) {
           ))}
           {list.data && items.length === 0 ? (
             <tr>
-              <td colSpan={5} className="muted">
+              <td colSpan={6} className="muted">
                 No reports match.
               </td>
             </tr>

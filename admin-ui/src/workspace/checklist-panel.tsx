@@ -8,20 +8,29 @@ import { useChecklist } from './use-evidence';
 export function ChecklistPanel({ reportId, canWrite }: { reportId: string; canWrite: boolean }) {
   const client = useQueryClient();
   const checklist = useChecklist(reportId);
+  const refresh = () => Promise.all(['checklist', 'evidence', 'audit'].map((name) => client.invalidateQueries({ queryKey: [name, reportId] })));
   const change = useMutation({
     mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) => apiFetch(`/v1/evidence/${id}`, { method: 'PATCH', body }),
-    onSettled: () => Promise.all(['checklist', 'evidence', 'audit'].map((name) => client.invalidateQueries({ queryKey: [name, reportId] }))),
+    onSettled: refresh,
+  });
+  // One move numbers every document afresh and refreshes once at the end: a list read between its writes would be half moved.
+  const reorder = useMutation({
+    mutationFn: async (ordered: readonly { evidenceId: string; order: number }[]) => {
+      for (const [position, doc] of ordered.entries()) {
+        if (doc.order !== position) await apiFetch(`/v1/evidence/${doc.evidenceId}`, { method: 'PATCH', body: { order: position } });
+      }
+    },
+    onSettled: refresh,
   });
   const documents = [...(checklist.data?.documents ?? [])].sort((a, b) => a.order - b.order);
+  const busy = change.isPending || reorder.isPending;
 
-  const move = async (index: number, direction: -1 | 1) => {
+  const move = (index: number, direction: -1 | 1) => {
     const target = index + direction;
     if (target < 0 || target >= documents.length) return;
     const reordered = [...documents];
     [reordered[index], reordered[target]] = [reordered[target]!, reordered[index]!];
-    for (const [position, doc] of reordered.entries()) {
-      if (doc.order !== position) await change.mutateAsync({ id: doc.evidenceId, body: { order: position } });
-    }
+    reorder.mutate(reordered);
   };
 
   return (
@@ -30,7 +39,7 @@ export function ChecklistPanel({ reportId, canWrite }: { reportId: string; canWr
         Checklist{' '}
         {checklist.data ? <span className={checklist.data.complete ? 'badge ok' : 'badge warn'}>{checklist.data.complete ? 'complete' : `${checklist.data.missing.length} missing`}</span> : null}
       </h2>
-      <StatusLine pending={checklist.isPending} error={checklist.error ?? change.error} label="Comparing uploads with the pack's profile…" />
+      <StatusLine pending={checklist.isPending} error={checklist.error ?? change.error ?? reorder.error} label="Comparing uploads with the pack's profile…" />
       <ul className="checklist">
         {(checklist.data?.items ?? []).map((item) => (
           <li key={item.kind} className={item.satisfied ? 'ok' : 'missing'}>
@@ -54,7 +63,7 @@ export function ChecklistPanel({ reportId, canWrite }: { reportId: string; canWr
                     {' '}
                     <span className="badge warn">looks like {kindLabel(doc.detectedKind)}</span>
                     {canWrite ? (
-                      <button type="button" onClick={() => change.mutate({ id: doc.evidenceId, body: { kind: doc.detectedKind } })}>
+                      <button type="button" disabled={busy} onClick={() => change.mutate({ id: doc.evidenceId, body: { kind: doc.detectedKind } })}>
                         Confirm
                       </button>
                     ) : null}
@@ -62,10 +71,10 @@ export function ChecklistPanel({ reportId, canWrite }: { reportId: string; canWr
                 ) : null}
                 {canWrite ? (
                   <span className="row-actions">
-                    <button type="button" aria-label={`Move ${doc.filename} up`} onClick={() => void move(index, -1)}>
+                    <button type="button" aria-label={`Move ${doc.filename} up`} disabled={busy || index === 0} onClick={() => move(index, -1)}>
                       ↑
                     </button>
-                    <button type="button" aria-label={`Move ${doc.filename} down`} onClick={() => void move(index, 1)}>
+                    <button type="button" aria-label={`Move ${doc.filename} down`} disabled={busy || index === documents.length - 1} onClick={() => move(index, 1)}>
                       ↓
                     </button>
                   </span>

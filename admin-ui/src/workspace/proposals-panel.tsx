@@ -5,6 +5,7 @@ import { apiFetch } from '../api/api-fetch';
 import type { Proposal } from '../api/api-types';
 import { StatusLine } from '../app/status-line';
 import { formatValue } from './format-value';
+import { ProposalSource } from './proposal-source';
 import { ReasonPrompt } from './reason-prompt';
 import { useEvidence, useProposals } from './use-evidence';
 
@@ -14,7 +15,7 @@ interface Decision {
   readonly reason?: string;
 }
 
-/** Values read from the evidence (OCR, EXIF), beside the image they came from, with confidence. */
+/** Values read from the evidence (OCR, EXIF), beside the image region they came from, with confidence. */
 export function ProposalsPanel({ reportId, canWrite, reasonRequired }: { reportId: string; canWrite: boolean; reasonRequired: ReadonlySet<string> }) {
   const client = useQueryClient();
   const evidence = useEvidence(reportId);
@@ -70,7 +71,7 @@ export function ProposalsPanel({ reportId, canWrite, reasonRequired }: { reportI
           const source = byId.get(proposal.evidenceId);
           return (
             <li key={proposal.id} className={`proposal proposal-${proposal.status}`} data-testid="proposal">
-              {source?.mime.startsWith('image/') ? <img src={`/v1/evidence/${source.id}/thumbnail`} alt={`Source: ${source.filename}`} width={160} height={120} /> : null}
+              {source?.mime.startsWith('image/') ? <ProposalSource evidence={source} region={proposal.region} field={proposal.field} /> : null}
               <div className="proposal-body">
                 <p>
                   <code>{proposal.field}</code> = <strong>{formatValue(proposal.value)}</strong>

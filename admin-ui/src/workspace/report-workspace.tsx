@@ -64,7 +64,9 @@ export function ReportWorkspace({ reportId, me }: { reportId: string; me: Me }) 
               {data.packKey}@{data.packVersion}
             </code>{' '}
             · <span className={`badge status-${data.status}`}>{data.status}</span>
-            {data.externalKey ? ` · ${data.externalKey}` : ''} · {data.warnings.length} warning(s) · {data.readiness.ready ? 'ready' : 'not ready'}
+            {data.externalKey ? ` · ${data.externalKey}` : ''}
+            {data.bank ? <span data-testid="report-bank"> · for {data.bank}</span> : null}
+            {data.expectedValue !== null ? ` · expected value ₹${data.expectedValue.toLocaleString('en-IN')}` : ''} · {data.warnings.length} warning(s) · {data.readiness.ready ? 'ready' : 'not ready'}
             {report.isFetching ? ' · refreshing…' : ''}
           </p>
         </div>

@@ -35,13 +35,69 @@ export function groupsOf(schema: JsonSchema): FormGroup[] {
   return groups.filter((group) => group.keys.length > 0);
 }
 
-/** The group's part of the schema: an object of its top-level fields. */
+/** Keywords that only name definitions or describe the document: every group keeps them, so `$ref`s resolve. */
+const SHARED_KEYWORDS = ['$schema', '$id', '$defs', 'definitions'] as const;
+/** Keywords that tie top-level fields together: a group keeps one only when every field it names is in the group. */
+const LINKING_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'not', 'dependentRequired', 'dependentSchemas'] as const;
+
+/** The top-level field names a schema fragment mentions (its properties, required and dependent keys), at any depth of combinators. */
+function fieldsNamed(fragment: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(fragment)) {
+    for (const item of fragment) fieldsNamed(item, into);
+    return into;
+  }
+  if (!fragment || typeof fragment !== 'object') return into;
+  const node = fragment as Record<string, unknown>;
+  if (node.properties && typeof node.properties === 'object') for (const key of Object.keys(node.properties)) into.add(key);
+  if (Array.isArray(node.required)) for (const key of node.required) if (typeof key === 'string') into.add(key);
+  for (const keyword of ['dependentRequired', 'dependentSchemas'] as const) {
+    const value = node[keyword];
+    if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        into.add(key);
+        if (Array.isArray(inner)) {
+          for (const name of inner) if (typeof name === 'string') into.add(name);
+        } else {
+          fieldsNamed(inner, into);
+        }
+      }
+    }
+  }
+  for (const keyword of ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'not'] as const) fieldsNamed(node[keyword], into);
+  return into;
+}
+
+/**
+ * The group's part of the schema: an object of its top-level fields, with the definitions they
+ * may `$ref`, the `required` that concern them, and the rules (`allOf`, `if`/`then`, …) that
+ * name only fields of the group. A rule that spans groups stays with the host, which checks
+ * the whole document on save.
+ */
 export function groupSchema(schema: JsonSchema, group: FormGroup): JsonSchema {
   const properties = propertiesOf(schema);
-  return {
+  const inGroup = new Set(group.keys);
+  const part: JsonSchema = {
     type: 'object',
     properties: Object.fromEntries(group.keys.map((key) => [key, properties[key]])),
   };
+  for (const keyword of SHARED_KEYWORDS) if (schema[keyword] !== undefined) part[keyword] = schema[keyword];
+  if (Array.isArray(schema.required)) {
+    const required = schema.required.filter((key): key is string => typeof key === 'string' && inGroup.has(key));
+    if (required.length > 0) part.required = required;
+  }
+  for (const keyword of LINKING_KEYWORDS) {
+    const value = schema[keyword];
+    if (value === undefined) continue;
+    const named = fieldsNamed(keyword === 'dependentRequired' || keyword === 'dependentSchemas' ? { [keyword]: value } : value);
+    if (named.size > 0 && [...named].every((key) => inGroup.has(key))) part[keyword] = value;
+  }
+  // `if`, `then` and `else` act together: one kept without the others would change its meaning.
+  if ((part.if === undefined) !== (schema.if === undefined) || (part.then === undefined) !== (schema.then === undefined) || (part.else === undefined) !== (schema.else === undefined)) {
+    delete part.if;
+    delete part.then;
+    delete part.else;
+  }
+  return part;
 }
 
 /** The rjsf UI schema from the pack's hints: order, widget, unit and the reason rule. */

@@ -42,6 +42,8 @@ export function UploadHub({ reportId, canWrite }: { reportId: string; canWrite: 
         try {
           const answer = await uploadWithProgress<{ items: Evidence[] }>({ url: `/v1/reports/${reportId}/evidence`, body: form, onProgress: (progress) => update(key, { progress }) });
           update(key, { state: 'done', progress: 1, message: answer.items[0]?.duplicate ? 'Already uploaded (same bytes)' : undefined });
+          // Each file's thumbnail appears as it lands, not when the slowest of the batch does.
+          void client.invalidateQueries({ queryKey: ['evidence', reportId] });
         } catch (error) {
           update(key, { state: 'refused', message: messageOf(error) });
         }
@@ -65,17 +67,26 @@ export function UploadHub({ reportId, canWrite }: { reportId: string; canWrite: 
     onSettled: refresh,
   });
 
+  // One move numbers the kind's items afresh and refreshes once at the end: a list read between its writes would be half moved.
+  const reorder = useMutation({
+    mutationFn: async (ordered: readonly Evidence[]) => {
+      for (const [position, other] of ordered.entries()) {
+        if (other.order !== position) await apiFetch<Evidence>(`/v1/evidence/${other.id}`, { method: 'PATCH', body: { order: position } });
+      }
+    },
+    onSettled: refresh,
+  });
+  const busy = change.isPending || reorder.isPending;
+
   /** Swaps an item with its neighbour among the items of the same kind. */
-  const move = async (item: Evidence, direction: -1 | 1) => {
+  const move = (item: Evidence, direction: -1 | 1) => {
     const sameKind = (evidence.data ?? []).filter((other) => other.kind === item.kind);
     const index = sameKind.findIndex((other) => other.id === item.id);
     const target = index + direction;
     if (target < 0 || target >= sameKind.length) return;
     const reordered = [...sameKind];
     [reordered[index], reordered[target]] = [reordered[target]!, reordered[index]!];
-    for (const [position, other] of reordered.entries()) {
-      if (other.order !== position) await change.mutateAsync({ id: other.id, body: { order: position } });
-    }
+    reorder.mutate(reordered);
   };
 
   const items = evidence.data ?? [];
@@ -143,7 +154,7 @@ export function UploadHub({ reportId, canWrite }: { reportId: string; canWrite: 
           ))}
         </ul>
       ) : null}
-      <StatusLine pending={evidence.isPending} error={evidence.error ?? change.error ?? remove.error} label="Loading evidence…" />
+      <StatusLine pending={evidence.isPending} error={evidence.error ?? change.error ?? reorder.error ?? remove.error} label="Loading evidence…" />
       <ul className="evidence-grid" aria-label="Evidence">
         {items.map((item) => (
           <li key={item.id} className={item.excluded ? 'evidence excluded' : 'evidence'} data-testid="evidence-item">
@@ -161,7 +172,7 @@ export function UploadHub({ reportId, canWrite }: { reportId: string; canWrite: 
               <label htmlFor={`kind-${item.id}`} className="small">
                 Kind
               </label>
-              <select id={`kind-${item.id}`} value={item.kind} disabled={!canWrite || change.isPending} onChange={(e) => change.mutate({ id: item.id, body: { kind: e.target.value } })}>
+              <select id={`kind-${item.id}`} value={item.kind} disabled={!canWrite || busy} onChange={(e) => change.mutate({ id: item.id, body: { kind: e.target.value } })}>
                 {EVIDENCE_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {kindLabel(k)}
@@ -182,10 +193,10 @@ export function UploadHub({ reportId, canWrite }: { reportId: string; canWrite: 
               </span>
               {canWrite ? (
                 <div className="row-actions">
-                  <button type="button" aria-label={`Move ${item.filename} earlier`} onClick={() => void move(item, -1)} disabled={change.isPending}>
+                  <button type="button" aria-label={`Move ${item.filename} earlier`} onClick={() => move(item, -1)} disabled={busy}>
                     ↑
                   </button>
-                  <button type="button" aria-label={`Move ${item.filename} later`} onClick={() => void move(item, 1)} disabled={change.isPending}>
+                  <button type="button" aria-label={`Move ${item.filename} later`} onClick={() => move(item, 1)} disabled={busy}>
                     ↓
                   </button>
                   <label className="inline small">

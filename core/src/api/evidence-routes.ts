@@ -62,6 +62,17 @@ const proposalSchema = Joi.object({
   confidence: Joi.number(),
   source: Joi.string().valid('ocr', 'exif', 'pack'),
   sourceText: Joi.string().allow(''),
+  region: Joi.object({
+    x: Joi.number().min(0).max(1),
+    y: Joi.number().min(0).max(1),
+    width: Joi.number().min(0).max(1),
+    height: Joi.number().min(0).max(1),
+  })
+    .allow(null)
+    .label('ImageRegion')
+    .description(
+      'where in the evidence image the value was read, as fractions of the upright image’s width and height (EXIF orientation applied); null when not known',
+    ),
   status: Joi.string().valid('proposed', 'accepted', 'rejected'),
   warnings: Joi.array().items(warningSchema),
   decidedBy: Joi.string().allow(null),

@@ -20,6 +20,20 @@ const externalKeySchema = Joi.string()
   .pattern(/^[^\u0000-\u001F\u007F]+$/, 'printable characters')
   .description('e.g. v1:assignment:123, unique per tenant');
 
+const bankSchema = Joi.string().trim().min(1).max(200);
+/** A day, or an instant with its offset: a client bounds a day of its own time zone with instants. */
+const createdBoundSchema = Joi.string()
+  .pattern(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/, 'ISO date')
+  .custom((value: string, helpers) => {
+    // Date.parse rolls 2026-02-30 over to March: the day must come back as it was written.
+    const day = Date.parse(`${value.slice(0, 10)}T00:00:00.000Z`);
+    const valid =
+      !Number.isNaN(Date.parse(value)) &&
+      !Number.isNaN(day) &&
+      new Date(day).toISOString().slice(0, 10) === value.slice(0, 10);
+    return valid ? value : helpers.error('any.invalid');
+  });
+
 const reportSummarySchema = Joi.object({
   id: Joi.string(),
   packKey: Joi.string(),
@@ -29,6 +43,11 @@ const reportSummarySchema = Joi.object({
   billingAccountId: Joi.string()
     .allow(null)
     .description('the billing account the report names; null bills the tenant’s default account'),
+  bank: Joi.string().allow(null).description('the bank the report is written for; null when not given'),
+  expectedValue: Joi.number()
+    .integer()
+    .allow(null)
+    .description('the property’s expected value in rupees; null when not given'),
   status: Joi.string().valid(...REPORT_STATUSES),
   latestVersion: Joi.number().integer(),
   createdAt: Joi.string(),
@@ -104,6 +123,12 @@ export const reportRoutesPlugin = defineRoutePlugin({
               .min(1)
               .max(200)
               .description('external key of the billing account to bill, e.g. v1:partner:42'),
+            bank: bankSchema.description('the bank the report is written for, e.g. State Bank of India'),
+            expectedValue: Joi.number()
+              .integer()
+              .min(0)
+              .max(1e15)
+              .description('the property’s expected value in rupees, as given to GET /v1/packs/select'),
             data: Joi.object().unknown(true),
           }).label('CreateReport'),
           failAction: failValidation,
@@ -119,6 +144,8 @@ export const reportRoutesPlugin = defineRoutePlugin({
           title: string;
           externalKey?: string;
           billingKey?: string;
+          bank?: string;
+          expectedValue?: number;
           data?: JsonValue;
         };
         const { report, created } = await reports.create(principalOf(request), body, request.info.id);
@@ -131,12 +158,17 @@ export const reportRoutesPlugin = defineRoutePlugin({
       options: {
         tags: ['api', 'reports'],
         description: 'The tenant’s reports, newest first',
+        notes:
+          '`total` counts every report the filters match, across pages. `createdFrom` and `createdTo` take a day (`2026-12-04`: the whole UTC day, both bounds included) or an instant with its offset (`2026-12-03T18:30:00.000Z`), with which a client bounds the days of its own time zone.',
         auth: { access: { scope: readers } },
         validate: {
           query: Joi.object({
             packKey: packKeySchema,
             status: Joi.string().valid(...REPORT_STATUSES),
             q: Joi.string().trim().min(1).max(200).description('part of the title or external key'),
+            bank: bankSchema.description('part of the bank’s name, any case'),
+            createdFrom: createdBoundSchema.description('created on or after this day or instant'),
+            createdTo: createdBoundSchema.description('created on or before this day (all of it) or instant'),
             limit: Joi.number().integer().min(1).max(100).default(20),
             offset: Joi.number().integer().min(0).max(1_000_000).default(0),
           }),
@@ -159,6 +191,9 @@ export const reportRoutesPlugin = defineRoutePlugin({
           packKey?: string;
           status?: ReportStatus;
           q?: string;
+          bank?: string;
+          createdFrom?: string;
+          createdTo?: string;
           limit: number;
           offset: number;
         };

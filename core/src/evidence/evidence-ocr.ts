@@ -1,10 +1,11 @@
-import { proposalsFromFields, roundConfidence, type FieldProposal } from '@repogen/sdk';
+import { FIELD_POINTERS, proposalsFromFields, roundConfidence, type FieldProposal } from '@repogen/sdk';
 import type { Knex } from 'knex';
 import type { AuditService } from '../audit/audit-service.js';
 import type { Principal } from '../auth/principal.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { Logger } from '../logging/logger.js';
-import { readEvidenceImage } from '../ocr/evidence-reader.js';
+import { readEvidenceImage, type EvidenceReading } from '../ocr/evidence-reader.js';
+import { regionOfSourceText, type ImageRegion } from '../ocr/image-region.js';
 import type { OcrEngine } from '../ocr/ocr-engine.js';
 import type { PackRegistryService, RunnablePack } from '../packs/pack-registry-service.js';
 import type { PackSandbox } from '../sandbox/index.js';
@@ -79,7 +80,7 @@ export async function runEvidenceOcr(
     typeof reading.fields.documentType?.value === 'string' ? reading.fields.documentType.value : (refiled ?? null);
 
   await withTenant(knex, principal.tenantId, async (trx) => {
-    const insert = (proposal: FieldProposal, source: ProposalSource) =>
+    const insert = (proposal: FieldProposal, source: ProposalSource, region: ImageRegion | undefined) =>
       trx('evidence_proposals').insert({
         tenant_id: principal.tenantId,
         evidence_id: row.id,
@@ -89,9 +90,11 @@ export async function runEvidenceOcr(
         confidence: roundConfidence(proposal.confidence),
         source,
         source_text: proposal.sourceText.slice(0, 2000),
+        region: region ? JSON.stringify(region) : null,
       });
-    for (const proposal of host) await insert(proposal, 'ocr');
-    for (const proposal of packOwn) await insert(proposal, 'pack');
+    for (const proposal of host) await insert(proposal, 'ocr', hostRegion(reading, proposal.field));
+    for (const proposal of packOwn)
+      await insert(proposal, 'pack', regionOfSourceText(proposal.sourceText, reading.located));
     await trx('evidence')
       .where({ id: row.id })
       .update({
@@ -119,6 +122,14 @@ export async function runEvidenceOcr(
     );
   });
   return { evidenceId, status: 'done', proposals: host.length + packOwn.length, confidence: reading.confidence };
+}
+
+/** Where the host read the field a proposal of its own fills. */
+function hostRegion(reading: EvidenceReading, pointer: string): ImageRegion | undefined {
+  const name = (Object.keys(FIELD_POINTERS) as (keyof typeof FIELD_POINTERS)[]).find(
+    (candidate) => FIELD_POINTERS[candidate] === pointer,
+  );
+  return name === undefined ? undefined : reading.regions[name];
 }
 
 /** Marks an item whose reading failed for good, so the upload hub stops waiting for it. */

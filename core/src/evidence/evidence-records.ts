@@ -1,4 +1,5 @@
 import { LOW_CONFIDENCE, type JsonValue } from '@repogen/sdk';
+import type { ImageRegion } from '../ocr/image-region.js';
 import type { EvidenceExif } from './exif-reader.js';
 import { sameValue } from './reconcile-pack-proposals.js';
 
@@ -42,6 +43,7 @@ export interface ProposalRow {
   confidence: number;
   source: ProposalSource;
   source_text: string;
+  region: ImageRegion | null;
   status: ProposalStatus;
   decided_by: string | null;
   decided_at: Date | null;
@@ -88,6 +90,8 @@ export interface ProposalView {
   readonly confidence: number;
   readonly source: ProposalSource;
   readonly sourceText: string;
+  /** Where in the evidence image the value was read; null when not known. */
+  readonly region: ImageRegion | null;
   readonly status: ProposalStatus;
   readonly warnings: readonly ProposalWarning[];
   readonly decidedBy: string | null;
@@ -126,6 +130,7 @@ export function toProposalView(row: ProposalRow, others: readonly ProposalRow[] 
     confidence: row.confidence,
     source: row.source,
     sourceText: row.source_text,
+    region: row.region ?? null,
     status: row.status,
     warnings: [...proposalWarnings(row.field, row.value, row.confidence), ...disagreements(row, others)],
     decidedBy: row.decided_by,

@@ -1,6 +1,7 @@
-import { parseCoordinates, parseGuideline, type ExtractedFields } from '@repogen/sdk';
+import { parseCoordinates, parseGuideline, type ExtractedFields, type FieldName } from '@repogen/sdk';
 import { extractFields, extractorFor, overallConfidence } from './field-extraction.js';
 import { prepareForOcr, type PreparationProfile } from './image-preparation.js';
+import { regionInSource, regionOfSourceText, type ImageRegion, type LocatedLine } from './image-region.js';
 import type { OcrEngine, OcrLayout, OcrResult } from './ocr-engine.js';
 import { classifyDocument } from './document-type-classifier.js';
 
@@ -8,8 +9,18 @@ import { classifyDocument } from './document-type-classifier.js';
 export interface EvidenceReading {
   readonly kind: string;
   readonly ocr: OcrResult;
+  /** The recognised lines and where each lies in the image. */
+  readonly located: readonly LocatedLine[];
   readonly fields: ExtractedFields;
+  /** Where in the image each field was read. */
+  readonly regions: Partial<Record<FieldName, ImageRegion>>;
   readonly confidence: number;
+}
+
+/** One recognition of a prepared image. */
+interface Recognition {
+  readonly ocr: OcrResult;
+  readonly located: readonly LocatedLine[];
 }
 
 const PROFILE_BY_EXTRACTOR = {
@@ -17,6 +28,8 @@ const PROFILE_BY_EXTRACTOR = {
   'guideline-rate': 'screenshot',
   'document-type': 'page',
 } as const;
+
+const NOTHING_READ: Recognition = { ocr: { text: '', confidence: 0, lines: [] }, located: [] };
 
 /**
  * Prepares, reads and extracts one image. Without a kind it tells a GPS-camera photo (its
@@ -26,44 +39,47 @@ const PROFILE_BY_EXTRACTOR = {
 export async function readEvidenceImage(engine: OcrEngine, bytes: Buffer, kind?: string): Promise<EvidenceReading> {
   if (kind !== undefined) {
     const extractor = extractorFor(kind);
-    if (!extractor) return { kind, ocr: { text: '', confidence: 0, lines: [] }, fields: {}, confidence: 0 };
-    const ocr = await recognise(engine, bytes, PROFILE_BY_EXTRACTOR[extractor]);
-    const fields = extractFields(extractor, ocr);
+    if (!extractor) return reading(kind, NOTHING_READ, {});
+    const read = await recognise(engine, bytes, PROFILE_BY_EXTRACTOR[extractor]);
+    const fields = extractFields(extractor, read.ocr);
     // Some camera apps print the overlay at the top: without coordinates in the band, the whole photo is read.
     if (extractor === 'gps-overlay' && fields.lat === undefined && fields.long === undefined) {
       const whole = await recognise(engine, bytes, 'screenshot');
-      const wholeFields = extractFields(extractor, whole);
-      if (wholeFields.lat !== undefined || wholeFields.long !== undefined)
-        return { kind, ocr: whole, fields: wholeFields, confidence: overallConfidence(wholeFields) };
+      const wholeFields = extractFields(extractor, whole.ocr);
+      if (wholeFields.lat !== undefined || wholeFields.long !== undefined) return reading(kind, whole, wholeFields);
     }
-    return { kind, ocr, fields, confidence: overallConfidence(fields) };
+    return reading(kind, read, fields);
   }
   const band = await recognise(engine, bytes, 'overlay-band');
-  const coordinates = parseCoordinates(band.lines);
-  if (coordinates.lat || coordinates.long) {
-    const fields = extractFields('gps-overlay', band);
-    return { kind: 'photo.gps', ocr: band, fields, confidence: overallConfidence(fields) };
-  }
+  const coordinates = parseCoordinates(band.ocr.lines);
+  if (coordinates.lat || coordinates.long) return reading('photo.gps', band, extractFields('gps-overlay', band.ocr));
   const page = await recognise(engine, bytes, 'screenshot');
-  const guideline = parseGuideline(page.lines);
-  if (guideline.rate && /guideline|ready\s*reckoner|circle\s*rate|rate/i.test(page.text)) {
-    const fields = extractFields('guideline-rate', page);
-    return { kind: 'screenshot.guideline', ocr: page, fields, confidence: overallConfidence(fields) };
+  const guideline = parseGuideline(page.ocr.lines);
+  if (guideline.rate && /guideline|ready\s*reckoner|circle\s*rate|rate/i.test(page.ocr.text)) {
+    return reading('screenshot.guideline', page, extractFields('guideline-rate', page.ocr));
   }
-  const documentType = classifyDocument(page.text);
-  if (documentType) {
-    return {
-      kind: String(documentType.value),
-      ocr: page,
-      fields: { documentType },
-      confidence: documentType.confidence,
-    };
-  }
-  return { kind: 'photo.exterior', ocr: page, fields: {}, confidence: 0 };
+  const documentType = classifyDocument(page.ocr.text);
+  if (documentType) return reading(String(documentType.value), page, { documentType }, documentType.confidence);
+  return reading('photo.exterior', page, {}, 0);
 }
 
-async function recognise(engine: OcrEngine, bytes: Buffer, profile: PreparationProfile): Promise<OcrResult> {
+function reading(
+  kind: string,
+  read: Recognition,
+  fields: ExtractedFields,
+  confidence = overallConfidence(fields),
+): EvidenceReading {
+  const regions: Partial<Record<FieldName, ImageRegion>> = {};
+  for (const [name, field] of Object.entries(fields) as [FieldName, { sourceText: string }][]) {
+    const region = regionOfSourceText(field.sourceText, read.located);
+    if (region) regions[name] = region;
+  }
+  return { kind, ocr: read.ocr, located: read.located, fields, regions, confidence };
+}
+
+async function recognise(engine: OcrEngine, bytes: Buffer, profile: PreparationProfile): Promise<Recognition> {
   const prepared = await prepareForOcr(bytes, profile);
   const layout: OcrLayout = profile === 'overlay-band' ? 'block' : 'page';
-  return engine.recognize(prepared.png, layout);
+  const ocr = await engine.recognize(prepared.png, layout);
+  return { ocr, located: ocr.lines.map((line) => ({ text: line.text, region: regionInSource(line.box, prepared) })) };
 }

@@ -1,6 +1,5 @@
-import { parseCoordinates, parseDateTime, parseGuideline, type ExtractedFields } from '@repogen/sdk';
+import { parseCoordinates, parseDateTime, parseGuideline, type ExtractedFields, type OcrLine } from '@repogen/sdk';
 import { classifyDocument } from './document-type-classifier.js';
-import type { OcrResult } from './ocr-engine.js';
 
 /** Which reading a kind gets: a GPS photo's overlay, a guideline screenshot, a document's words. */
 export type ExtractorName = 'gps-overlay' | 'guideline-rate' | 'document-type';
@@ -13,7 +12,10 @@ export function extractorFor(kind: string): ExtractorName | undefined {
 }
 
 /** The host's own reading of OCR text; a pack's `extract` may add fields of its own. */
-export function extractFields(extractor: ExtractorName, ocr: OcrResult): ExtractedFields {
+export function extractFields(
+  extractor: ExtractorName,
+  ocr: { readonly text: string; readonly confidence: number; readonly lines: readonly OcrLine[] },
+): ExtractedFields {
   switch (extractor) {
     case 'gps-overlay':
       return { ...parseCoordinates(ocr.lines), ...parseDateTime(ocr.lines) };

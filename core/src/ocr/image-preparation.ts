@@ -3,11 +3,21 @@ import sharp from 'sharp';
 /** How an image is cut and cleaned before OCR; the choice decides most of the accuracy. */
 export type PreparationProfile = 'overlay-band' | 'screenshot' | 'page';
 
+/** A rectangle in pixels by its left and top edges and its size. */
+export interface PixelRect {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface PreparedImage {
   /** A binarised PNG: dark text on white. */
   readonly png: Buffer;
   readonly width: number;
   readonly height: number;
+  /** The upright original's size (EXIF orientation applied), and the part of it the PNG shows, scaled. */
+  readonly source: { readonly width: number; readonly height: number; readonly crop: PixelRect };
 }
 
 /** GPS-camera apps print their overlay in the bottom quarter to third of the photo. */
@@ -33,9 +43,11 @@ export async function prepareForOcr(bytes: Buffer, profile: PreparationProfile):
   // One decode: rotate() is applied before extract() because it is called first.
   let pipeline = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).rotate();
   let targetWidth = width;
+  let crop: PixelRect = { left: 0, top: 0, width, height };
   if (profile === 'overlay-band') {
     const bandHeight = Math.max(1, Math.round(height * OVERLAY_BAND_FRACTION));
-    pipeline = pipeline.extract({ left: 0, top: height - bandHeight, width, height: bandHeight });
+    crop = { left: 0, top: height - bandHeight, width, height: bandHeight };
+    pipeline = pipeline.extract(crop);
     targetWidth = BAND_WIDTH_PX;
   } else if (width < SCREENSHOT_MIN_WIDTH_PX) {
     targetWidth = Math.min(SCREENSHOT_MAX_WIDTH_PX, width * 2);
@@ -60,7 +72,7 @@ export async function prepareForOcr(bytes: Buffer, profile: PreparationProfile):
   const png = await sharp(binary, { raw: { width: gray.info.width, height: gray.info.height, channels: 1 } })
     .png({ compressionLevel: 1 })
     .toBuffer();
-  return { png, width: gray.info.width, height: gray.info.height };
+  return { png, width: gray.info.width, height: gray.info.height, source: { width, height, crop } };
 }
 
 /** The gray level that best splits the histogram into two classes (Otsu, 1979). */

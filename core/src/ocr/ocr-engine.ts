@@ -4,11 +4,24 @@ import type { OcrLine } from '@repogen/sdk';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { UnavailableError } from '../errors/domain-error.js';
 
+/** A rectangle in an image's pixels: left, top, right and bottom edges. */
+export interface PixelBox {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+/** A recognised line with where it lies in the image that was read. */
+export interface OcrBoxedLine extends OcrLine {
+  readonly box: PixelBox;
+}
+
 export interface OcrResult {
   readonly text: string;
   /** Mean confidence of the page, 0–100. */
   readonly confidence: number;
-  readonly lines: readonly OcrLine[];
+  readonly lines: readonly OcrBoxedLine[];
 }
 
 export type OcrLayout = 'block' | 'page';
@@ -114,10 +127,13 @@ export function createTesseractEngine(options: TesseractEngineOptions = {}): Ocr
     // Page segmentation is a worker parameter, not a per-call option, so it is set before each call.
     await worker.setParameters({ tessedit_pageseg_mode: layout === 'block' ? PSM.SINGLE_BLOCK : PSM.AUTO });
     const result = await worker.recognize(png, {}, { text: true, blocks: true });
-    const lines: OcrLine[] = [];
+    const lines: OcrBoxedLine[] = [];
     for (const block of result.data.blocks ?? []) {
       for (const paragraph of block.paragraphs) {
-        for (const line of paragraph.lines) lines.push({ text: line.text.trim(), confidence: line.confidence });
+        for (const line of paragraph.lines) {
+          const { x0, y0, x1, y1 } = line.bbox;
+          lines.push({ text: line.text.trim(), confidence: line.confidence, box: { x0, y0, x1, y1 } });
+        }
       }
     }
     return {

@@ -15,6 +15,10 @@ export interface ReportSummary {
   readonly externalKey: string | null;
   /** The billing account the report names; null when it is billed to the tenant's default account. */
   readonly billingAccountId: string | null;
+  /** The bank the report is written for, as the operator named it; null when not given. */
+  readonly bank: string | null;
+  /** The property's expected value in rupees, given when the pack was chosen; null when not given. */
+  readonly expectedValue: number | null;
   readonly status: ReportStatus;
   /** The newest version's number, 0 before the first generation. */
   readonly latestVersion: number;
@@ -62,6 +66,9 @@ export interface ReportRow {
   title: string;
   external_key: string | null;
   billing_account_id: string | null;
+  bank: string | null;
+  /** bigint: the driver answers a string. */
+  expected_value_rupees: string | number | null;
   data: JsonValue;
   status: ReportStatus;
   created_by: string;
@@ -102,6 +109,8 @@ export const REPORT_SUMMARY_COLUMNS = [
   'title',
   'external_key',
   'billing_account_id',
+  'bank',
+  'expected_value_rupees',
   'status',
   'created_at',
   'updated_at',
@@ -116,6 +125,8 @@ export function toReportSummary(row: ReportSummaryRow): ReportSummary {
     title: row.title,
     externalKey: row.external_key,
     billingAccountId: row.billing_account_id,
+    bank: row.bank,
+    expectedValue: row.expected_value_rupees === null ? null : Number(row.expected_value_rupees),
     status: row.status,
     latestVersion: Number(row.latest_version ?? 0),
     createdAt: row.created_at.toISOString(),

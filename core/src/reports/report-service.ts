@@ -34,14 +34,30 @@ export interface CreateReportRequest {
   readonly externalKey?: string | undefined;
   /** The external key of the tenant's billing account to bill; the default account when absent. */
   readonly billingKey?: string | undefined;
+  /** The bank the report is written for, as typed when the pack was chosen. */
+  readonly bank?: string | undefined;
+  /** The property's expected value in rupees. */
+  readonly expectedValue?: number | undefined;
   readonly data?: JsonValue | undefined;
 }
+
+/**
+ * A bound of the creation date: a day (`2026-12-04`, the whole UTC day) or an instant with its
+ * offset (`2026-12-03T18:30:00.000Z`), which a client uses to bound a day of its own time zone.
+ */
+export type CreatedBound = string;
 
 export interface ReportListQuery {
   readonly packKey?: string | undefined;
   readonly status?: ReportStatus | undefined;
   /** Part of the title or the external key, any case. */
   readonly q?: string | undefined;
+  /** Part of the bank's name, any case. */
+  readonly bank?: string | undefined;
+  /** Created on or after this day or instant. */
+  readonly createdFrom?: CreatedBound | undefined;
+  /** Created on or before this day (all of it) or instant. */
+  readonly createdTo?: CreatedBound | undefined;
   readonly limit: number;
   readonly offset: number;
 }
@@ -76,6 +92,19 @@ export interface ReportService {
 }
 
 const UNIQUE_VIOLATION = '23505';
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The first instant a bound admits, or (`end`) the first instant after it. */
+function boundInstant(bound: CreatedBound, end: boolean): { at: Date; inclusive: boolean } {
+  if (!DAY.test(bound)) return { at: new Date(bound), inclusive: true };
+  const day = new Date(`${bound}T00:00:00.000Z`);
+  if (end) day.setUTCDate(day.getUTCDate() + 1);
+  return { at: day, inclusive: !end };
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
 
 export function createReportService(deps: {
   knex: Knex;
@@ -203,6 +232,8 @@ export function createReportService(deps: {
               title: request.title,
               external_key: request.externalKey ?? null,
               billing_account_id: billingAccountId,
+              bank: request.bank ?? null,
+              expected_value_rupees: request.expectedValue ?? null,
               data: JSON.stringify(data),
               created_by: principal.label,
             })
@@ -220,6 +251,8 @@ export function createReportService(deps: {
                 title: inserted.title,
                 externalKey: inserted.external_key,
                 billingAccountId: inserted.billing_account_id,
+                bank: inserted.bank,
+                expectedValue: request.expectedValue ?? null,
               },
             },
           );
@@ -242,8 +275,17 @@ export function createReportService(deps: {
           if (query.packKey !== undefined) builder.where('pack_key', query.packKey);
           if (query.status !== undefined) builder.where('status', query.status);
           if (query.q !== undefined) {
-            const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+            const like = likePattern(query.q);
             builder.where((inner) => inner.whereILike('title', like).orWhereILike('external_key', like));
+          }
+          if (query.bank !== undefined) builder.whereILike('bank', likePattern(query.bank));
+          if (query.createdFrom !== undefined) {
+            const from = boundInstant(query.createdFrom, false);
+            builder.where('created_at', from.inclusive ? '>=' : '>', from.at);
+          }
+          if (query.createdTo !== undefined) {
+            const to = boundInstant(query.createdTo, true);
+            builder.where('created_at', to.inclusive ? '<=' : '<', to.at);
           }
         });
         // The total rides on each row (a window over the filtered set, before LIMIT): one query a page.
