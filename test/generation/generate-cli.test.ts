@@ -176,4 +176,38 @@ describe('repogen generate (CLI, embedded store)', function () {
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /--pack is required/);
   });
+
+  it('checks --settings as the settings route checks a tenant’s choices, naming the file and the setting', async () => {
+    const run = async (name: string, body: string) => {
+      const file = path.join(dir, name);
+      await fs.writeFile(file, body);
+      return generateCli(
+        [
+          '--pack',
+          packKey,
+          '--data',
+          dataFile,
+          '--settings',
+          file,
+          '--out',
+          path.join(dir, 'settings-out'),
+          '--packs',
+          packsDir,
+        ],
+        env,
+      );
+    };
+    const unknown = await run('unknown-settings.json', JSON.stringify({ noSuchSetting: 1 }));
+    assert.equal(unknown.code, 1, unknown.stdout);
+    assert.match(unknown.stderr, /unknown-settings\.json: PACK_SETTINGS_INVALID: .*has no setting noSuchSetting/);
+
+    const notObject = await run('list-settings.json', '[1, 2]');
+    assert.equal(notObject.code, 1);
+    assert.match(notObject.stderr, /list-settings\.json: must be a JSON object/);
+
+    const broken = await run('broken-settings.json', '{ "a": ');
+    assert.equal(broken.code, 1);
+    assert.match(broken.stderr, /broken-settings\.json: is not JSON/);
+    await assert.rejects(fs.access(path.join(dir, 'settings-out', 'report.docx')), 'nothing is written');
+  });
 });

@@ -113,6 +113,32 @@ describe('render: DOCX image step', function () {
     });
   }
 
+  it('prints one section’s pages where the format puts them and the others after the text between', async () => {
+    const template = await buildDocx({
+      blocks: [
+        { kind: 'annexurePages', sections: ['photos'] },
+        { kind: 'paragraph', runs: 'ANNEXURE 2 — PROGRESS SHEET' },
+        { kind: 'annexurePages', exceptSections: ['photos'] },
+      ],
+    });
+    const annexure = toAnnexureTemplateData([
+      { section: 'photos', heading: 'Photographs', grid: '2x1', evidenceIds: ['front', 'rear'] },
+      { section: 'photos', heading: 'Photographs', grid: '1x1', evidenceIds: ['kitchen'] },
+      { section: 'site-plan', heading: 'Site plan', grid: '1x1', evidenceIds: ['gps'] },
+    ]);
+    const placed = await placeImages(await filler.fill(template, { annexure }), images);
+    const { zip, drawings } = await readDocx(placed);
+    assert.deepEqual(
+      drawings.map((drawing) => drawing.descr),
+      ['evidence:front;grid=2x1', 'evidence:rear;grid=2x1', 'evidence:kitchen;grid=1x1', 'evidence:gps;grid=1x1'],
+    );
+    const text = [...(await zip.file('word/document.xml')!.async('string')).matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)]
+      .map((match) => match[1]?.trim())
+      .filter(Boolean);
+    assert.deepEqual(text, ['Photographs', 'Photographs', 'ANNEXURE 2 — PROGRESS SHEET', 'Site plan']);
+    assert.equal(new Set(drawings.map((drawing) => drawing.docPrId)).size, drawings.length);
+  });
+
   it('fills a hand-made slot without a grid to its own box', async () => {
     const template = await buildDocx({ blocks: [{ kind: 'annexurePages', imageArea: { widthMm: 80, heightMm: 40 } }] });
     // The builder's slots carry a grid; a plain `evidence:<id>` description uses the picture's own extent.

@@ -5,6 +5,7 @@ import {
   assertFoots,
   describePfTemplate,
   lakh,
+  parseLakh,
   printedTable,
   sumLakh,
   type RenderedPfFixture,
@@ -62,9 +63,12 @@ describePfTemplate({
     'Projected balance sheet: liabilities',
     'Projected cash flow (funds flow) statement',
     'Term-loan repayment and interest schedule',
+    'Depreciation schedule by class and year: gross and net block',
+    'Depreciation schedule: all classes by year',
     'PHOTOGRAPHS',
   ],
-  enumCodes: /\b(OWNED|LEASED|OBTAINED|TO_APPLY|NOT_REQUIRED|INR_LAKH)\b/,
+  enumCodes:
+    /\b(OWNED|LEASED|OBTAINED|TO_APPLY|NOT_REQUIRED|INR_LAKH|ANNUAL_REST|MONTHLY_REST|QUARTERLY_REST|EQUAL_PRINCIPAL)\b/,
   chartIds: ['dscr-by-year', 'sensitivity'],
   printed: ({ values }) => [
     ['cost of project', `Cost of project (₹ in lakh) ${lakh(values.projectCostTotal as number)}`],
@@ -97,6 +101,45 @@ describePfTemplate({
     assert.equal(repayment.at(-1)?.[3], lakh(values.repaymentTotal as number), `${name}: Σ principal = term loan`);
     assert.equal(schedule.at(-1)?.closing, 0, `${name}: the loan is repaid by the end of the tenor`);
     assertFoots(printedTable(filledXml, 'Depreciable base'), 3, `${name}: depreciation, year 1`);
+    assertFoots(printedTable(filledXml, 'Depreciation for the year'), 3, `${name}: depreciation by year`);
+    const blocks = printedTable(filledXml, 'Opening net block');
+    for (const row of blocks)
+      assert.equal(
+        sumLakh([parseLakh(row[3] ?? ''), -parseLakh(row[4] ?? '')]),
+        parseLakh(row[5] ?? ''),
+        `${name}: ${row[0]} ${row[1]}: closing net block = opening − depreciation`,
+      );
+    // DOMAIN §3.c: annexure 2 holds the depreciation, repayment, working-capital, BEP, DSCR and IRR schedules.
+    const annexure2 = text.slice(
+      text.indexOf('ANNEXURE 2 — SCHEDULES'),
+      text.indexOf('ANNEXURE 3 — SENSITIVITY TABLES'),
+    );
+    for (const schedule of [
+      'Depreciation schedule by class and year',
+      'Term-loan repayment and interest schedule',
+      'Working-capital schedule',
+      'Break-even by year',
+      'Debt service coverage ratio (DSCR)',
+      'FIRR cash flows',
+    ])
+      assert.ok(annexure2.includes(schedule), `${name}: annexure 2 holds '${schedule}'`);
+    const rests = (fixture.input as { assumptions: { interestMethod?: string } }).assumptions.interestMethod;
+    assert.ok(
+      text.includes(
+        rests === 'MONTHLY_REST'
+          ? 'monthly rests: interest on the balance of each month'
+          : 'annual rests: interest on the opening balance',
+      ),
+      `${name}: the interest rests in words`,
+    );
+    if (name === 'emi-monthly-rests') {
+      // reference/dpr_reference.py: EMI = 330 × r(1+r)^72 ÷ ((1+r)^72 − 1), r = 10 % ÷ 12 → 6.11.
+      assert.ok(
+        text.includes('equated instalments of principal and interest (EMI); instalment at each rest 6.11'),
+        name,
+      );
+      assert.ok(text.includes('287.79'), `${name}: closing balance after year 2`);
+    }
 
     for (const [index, sheet] of (values.balanceSheet as unknown as SheetRow[]).entries()) {
       assert.equal(

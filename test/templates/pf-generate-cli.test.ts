@@ -22,12 +22,25 @@ function generateCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<C
   });
 }
 
-const CASES = [
+/** What a case must print besides its headings: the sample's own numbers, as DOMAIN.md gives them. */
+interface Case {
+  readonly key: string;
+  readonly dir: string;
+  readonly headings: readonly string[];
+  readonly value: string;
+  readonly sample?: readonly (readonly [what: string, text: string])[];
+}
+
+const CASES: readonly Case[] = [
   {
     key: 'DPR_V1',
     dir: 'dpr-v1',
     headings: ['1. EXECUTIVE SUMMARY', '8. FINANCIALS', 'ANNEXURE 1 — DETAILED FINANCIAL STATEMENTS', 'PHOTOGRAPHS'],
     value: 'projectCostTotal',
+    sample: [
+      ['FIRR / NPV (DOMAIN §3.b)', '24.30 % / 270.64'],
+      ['average / minimum DSCR', '1.98 / 1.49'],
+    ],
   },
   {
     key: 'TEV_V1',
@@ -35,9 +48,17 @@ const CASES = [
     headings: [
       '1. EXECUTIVE SUMMARY AND CONCLUSION',
       '9. SENSITIVITY AND RISK MATRIX',
+      'ANNEXURE 2 — PROJECTED P&L, BALANCE SHEET AND CASH FLOW',
+      'Projected balance sheet: liabilities',
       'ANNEXURE 10 — INDEPENDENCE DECLARATION AND TEAM',
     ],
     value: 'npv',
+    // The sample keeps depreciating its furniture in Y9–Y10 (its settings say so); with the
+    // pack's default the PDF would print FIRR 16.95 % and NPV 1,889.05.
+    sample: [
+      ['FIRR / NPV (DOMAIN §5.b)', '16.96 % / 1,893.35'],
+      ['Y9 PBT, tax, PAT (DOMAIN §5.b)', '1,743.03 438.69 1,304.34'],
+    ],
   },
   {
     key: 'STAGE_PROGRESS_V1',
@@ -80,11 +101,28 @@ describe('repogen generate --pdf for the project-finance packs (CLI, embedded st
   });
 
   for (const pack of CASES) {
-    it(`${pack.key}: the domain sample yields a DOCX with its charts and a PDF with the headings and values`, async () => {
+    it(`${pack.key}: the domain sample, with its settings, yields a DOCX with its charts and a PDF with the headings and values`, async () => {
       const out = path.join(dir, pack.dir);
-      const data = path.join(TEMPLATE_PACKS_DIR, pack.dir, 'fixtures/domain-sample.input.json');
+      const fixtures = path.join(TEMPLATE_PACKS_DIR, pack.dir, 'fixtures');
+      const data = path.join(fixtures, 'domain-sample.input.json');
+      const expected = JSON.parse(await fs.readFile(path.join(fixtures, 'domain-sample.expected.json'), 'utf8')) as {
+        settings?: Record<string, unknown>;
+      };
+      const settings = expected.settings ? path.join(dir, `${pack.dir}-settings.json`) : undefined;
+      if (settings) await fs.writeFile(settings, JSON.stringify(expected.settings));
       const result = await generateCli(
-        ['--pack', pack.key, '--data', data, '--evidence', evidence, '--out', out, '--pdf'],
+        [
+          '--pack',
+          pack.key,
+          '--data',
+          data,
+          ...(settings ? ['--settings', settings] : []),
+          '--evidence',
+          evidence,
+          '--out',
+          out,
+          '--pdf',
+        ],
         env,
       );
       assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`);
@@ -107,9 +145,12 @@ describe('repogen generate --pdf for the project-finance packs (CLI, embedded st
       const trace = JSON.parse(await fs.readFile(path.join(out, 'trace.json'), 'utf8')) as {
         values: Record<string, number>;
       };
-      const expected = trace.values[pack.value];
-      assert.ok(typeof expected === 'number', `${pack.value} is computed`);
-      assert.ok(text.includes(lakh(expected)), `${pack.value} ${lakh(expected)} is printed in Indian format`);
+      const computed = trace.values[pack.value];
+      assert.ok(typeof computed === 'number', `${pack.value} is computed`);
+      assert.ok(text.includes(lakh(computed)), `${pack.value} ${lakh(computed)} is printed in Indian format`);
+      for (const [what, printed] of pack.sample ?? []) assert.ok(text.includes(printed), `${what}: '${printed}'`);
+      for (const [name, setting] of Object.entries(expected.settings ?? {}))
+        assert.match(result.stdout, new RegExp(`setting ${name} = ${JSON.stringify(setting)}`), `${name} is used`);
     });
   }
 });

@@ -24,7 +24,9 @@ describePfTemplate({
     '9. PHOTOGRAPH REGISTER',
     '10. CERTIFICATE',
     'ANNEXURES',
+    'ANNEXURE 1 — PROGRESS PHOTOGRAPHS',
     'ANNEXURE 2 — COMPONENT-WISE PROGRESS SHEET AND TOWER / SLAB STATUS',
+    'ANNEXURES 3 TO 8 — CERTIFICATES, STATEMENTS AND SITE PLAN',
     'PROGRESS PHOTOGRAPHS',
   ],
   enumCodes: /\b(COST_WEIGHTED|CLP_MAHARERA|INDIVIDUAL_HOUSE|INR_LAKH)\b/,
@@ -40,7 +42,23 @@ describePfTemplate({
     ['projected overrun', `${lakh(values.projectedOverrun as number)} (${pct(values.projectedOverrunPct)} %)`],
   ],
   checks: (fixture: RenderedPfFixture) => {
-    const { name, values, filledXml } = fixture;
+    const { name, values, filledXml, text } = fixture;
+    // DOMAIN §4.c: the photographs are annexure 1, the progress sheet annexure 2, the site plan annexure 8.
+    const annexure1 = text.indexOf('ANNEXURE 1 — PROGRESS PHOTOGRAPHS');
+    const photoPage = text.indexOf('PROGRESS PHOTOGRAPHS', annexure1 + 'ANNEXURE 1 — PROGRESS PHOTOGRAPHS'.length);
+    const annexure2 = text.indexOf('ANNEXURE 2 — COMPONENT-WISE PROGRESS SHEET');
+    const rest = text.indexOf('ANNEXURES 3 TO 8');
+    const sitePlan = text.indexOf('SITE PLAN MARKING PHOTO LOCATIONS', rest);
+    assert.ok(
+      annexure1 > 0 && annexure1 < photoPage && photoPage < annexure2,
+      `${name}: photographs before annexure 2`,
+    );
+    assert.ok(annexure2 < rest && rest < sitePlan, `${name}: the site plan after annexure 2`);
+    // DOMAIN §4.b: a recommendation made while ERROR findings are open is flagged in the summary.
+    const flag = fixture.warnings.some((warning) => warning.code === 'RECOMMENDATION_WITH_OPEN_ERRORS');
+    const flagged = text.indexOf('RECOMMENDATION FLAGGED: A tranche of');
+    assert.equal(flagged >= 0, flag, `${name}: the summary flags the recommendation exactly when it is open to ERRORs`);
+    if (flag) assert.ok(flagged < text.indexOf('2. PROJECT AND LENDER'), `${name}: the flag is in the summary`);
     const components = printedTable(filledXml, 'Weighted %');
     assertFoots(components, 4, `${name}: weighted progress`);
     assertFoots(components, 2, `${name}: weights`);

@@ -38,6 +38,8 @@ describePfTemplate({
     'ANNEXURE 7 — APPROVALS STATUS',
     'ANNEXURES 8 AND 9 — SITE PHOTOGRAPHS, LOCATION MAP AND CA CERTIFICATES',
     'ANNEXURE 10 — INDEPENDENCE DECLARATION AND TEAM',
+    'Projected balance sheet: liabilities',
+    'Depreciation schedule by class and year: gross and net block',
     'Risk matrix',
   ],
   enumCodes:
@@ -78,6 +80,34 @@ describePfTemplate({
     const verdict = (fixture.input as { verdict?: string }).verdict;
     if (verdict) assert.ok(text.includes(VERDICT_WORDS[verdict] ?? verdict), `${name}: the verdict in its box`);
     assert.ok(text.includes('VERDICT:'), `${name}: the verdict box`);
+    assertFoots(printedTable(filledXml, 'Depreciation for the year'), 3, `${name}: depreciation by year`);
+    const liabilities = printedTable(filledXml, 'Reserves and surplus');
+    const assets = printedTable(filledXml, 'Cash and bank');
+    assert.equal(liabilities.length, (values.projections as unknown[]).length, `${name}: a balance sheet every year`);
+    liabilities.forEach((row, index) =>
+      assert.equal(row.at(-1), assets[index]?.at(-1), `${name}: the balance sheet balances, year ${index + 1}`),
+    );
+    assert.ok(!text.includes('No balance sheet is projected'), `${name}: the balance sheet is projected`);
+    // DOMAIN §5.c: annexures 8–9 (the photographs the body carries) come before annexure 10.
+    const photographs = text.indexOf('ANNEXURES 8 AND 9 — SITE PHOTOGRAPHS');
+    const photoPage = text.indexOf('SITE VISIT PHOTOGRAPHS AND LOCATION MAP', photographs);
+    const declaration = text.indexOf('ANNEXURE 10 — INDEPENDENCE DECLARATION AND TEAM');
+    assert.ok(photographs > 0 && photographs < photoPage && photoPage < declaration, `${name}: annexure order`);
+    if (name === 'domain-sample') {
+      // The sample's own figures (DOMAIN §5.b), printed only when its settings are applied.
+      for (const printed of ['16.96 % / 1,893.35', '2,258.31 409.83 0.00 79.20 26.25 1,743.03 438.69 1,304.34'])
+        assert.ok(text.includes(printed), `${name}: '${printed}'`);
+      assert.deepEqual(liabilities[0]?.slice(1), [
+        '2,400.00',
+        '-279.08',
+        '0.00',
+        '0.00',
+        '4,400.00',
+        '250.00',
+        '6,770.92',
+      ]);
+      assert.deepEqual(assets[0]?.slice(1), ['6,305.17', '0.00', '335.00', '130.75', '6,770.92']);
+    }
     const risks = (fixture.input as { riskMatrix?: { sensitivityCaseKey?: string }[] }).riskMatrix ?? [];
     const labels = values.sensitivity as unknown as Record<string, { label: string }>;
     for (const risk of risks) {

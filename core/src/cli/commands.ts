@@ -83,11 +83,13 @@ export const commands: readonly Command[] = [
   {
     name: 'generate',
     summary: 'Generate a report locally (DOCX, trace, and PDF with --pdf) from a data file and an evidence folder',
-    usage: 'repogen generate --pack <KEY[@version]> --data <input.json> [--evidence <dir>] --out <dir> [--pdf] [--packs <dir>]',
+    usage:
+      'repogen generate --pack <KEY[@version]> --data <input.json> [--settings <settings.json>] [--evidence <dir>] --out <dir> [--pdf] [--packs <dir>]',
     async run(runtime, args) {
       const values = parse(args, {
         pack: { type: 'string' },
         data: { type: 'string' },
+        settings: { type: 'string' },
         evidence: { type: 'string' },
         out: { type: 'string' },
         pdf: { type: 'boolean' },
@@ -96,6 +98,7 @@ export const commands: readonly Command[] = [
       const options = {
         pack: required(values, 'pack'),
         dataFile: required(values, 'data'),
+        settingsFile: values.settings as string | undefined,
         evidenceDir: values.evidence as string | undefined,
         outDir: required(values, 'out'),
         pdf: values.pdf === true,

@@ -10,6 +10,8 @@ import { traceDocument } from '../generation/generated-artifacts.js';
 import type { ProgressEvent } from '../generation/generation-steps.js';
 import { runReportPipeline } from '../generation/report-pipeline.js';
 import { installBundledPacks } from '../packs/bundled-packs.js';
+import { checkPackSettings } from '../packs/check-pack-settings.js';
+import type { PackSettings } from '../packs/pack-settings-store.js';
 import { splitProblems } from '../reports/report-readiness.js';
 import { CliError, EXIT } from './cli-error.js';
 import type { HostRuntime } from './host-runtime.js';
@@ -18,6 +20,11 @@ export interface GenerateOptions {
   /** `KEY` or `KEY@version`. */
   readonly pack: string;
   readonly dataFile: string;
+  /**
+   * A JSON object of pack settings for this generation (a fixture's `settings`), checked as
+   * PUT /v1/packs/{key}/settings checks a tenant's; it replaces the local tenant's stored choices.
+   */
+  readonly settingsFile?: string | undefined;
   readonly evidenceDir: string | undefined;
   readonly outDir: string;
   readonly pdf: boolean;
@@ -39,6 +46,7 @@ export async function generate(runtime: HostRuntime, options: GenerateOptions): 
   const { registry, logger } = runtime;
   try {
     const input = await readData(options.dataFile);
+    const settings = options.settingsFile === undefined ? undefined : await readSettings(options.settingsFile);
     const evidence = options.evidenceDir === undefined ? NO_EVIDENCE : await readEvidenceFolder(path.resolve(options.evidenceDir));
     const evidenceCount = (await evidence.list()).length;
 
@@ -50,8 +58,11 @@ export async function generate(runtime: HostRuntime, options: GenerateOptions): 
     if (install?.outcome === 'failed') throw new CliError(`Pack ${key}@${install.version} could not be installed: ${install.error ?? 'unknown error'}`, EXIT.failure);
 
     const principal = await localPrincipal(runtime);
-    const pack = await packs.resolve(principal, key, version);
-    checkData(options.dataFile, pack.validateInput(input));
+    const resolved = await packs.resolve(principal, key, version);
+    checkData(options.dataFile, resolved.validateInput(input));
+    if (settings !== undefined) checkSettings(options.settingsFile ?? '', resolved.detail.key, resolved.detail.description.settings ?? {}, settings);
+    const pack = settings === undefined ? resolved : { ...resolved, settings };
+    for (const [name, setting] of Object.entries(pack.settings)) print(`  setting ${name} = ${JSON.stringify(setting)}`);
     print(`Generating with ${pack.detail.key}@${pack.detail.version} (${evidenceCount} evidence file${evidenceCount === 1 ? '' : 's'})`);
 
     const now = new Date();
@@ -103,6 +114,33 @@ async function readData(file: string): Promise<JsonValue> {
     return JSON.parse(text) as JsonValue;
   } catch (error) {
     throw new CliError(`--data ${file}: is not JSON (${(error as Error).message})`, EXIT.failure);
+  }
+}
+
+async function readSettings(file: string): Promise<PackSettings> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`--settings ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, EXIT.failure);
+  }
+  let settings: JsonValue;
+  try {
+    settings = JSON.parse(text) as JsonValue;
+  } catch (error) {
+    throw new CliError(`--settings ${file}: is not JSON (${(error as Error).message})`, EXIT.failure);
+  }
+  if (!isObject(settings)) throw new CliError(`--settings ${file}: must be a JSON object of setting names and values`, EXIT.failure);
+  return settings;
+}
+
+function checkSettings(file: string, packKey: string, defaults: PackSettings, settings: PackSettings): void {
+  try {
+    checkPackSettings(packKey, defaults, settings);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    const known = Object.keys(defaults).join(', ');
+    throw new CliError(`--settings ${file}: ${error.code}: ${error.message} (known: ${known})`, EXIT.failure);
   }
 }
 

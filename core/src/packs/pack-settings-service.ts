@@ -1,9 +1,8 @@
-import type { JsonValue } from '@repogen/sdk';
 import type { Knex } from 'knex';
 import type { AuditService } from '../audit/audit-service.js';
 import type { Principal } from '../auth/principal.js';
-import { InvalidError } from '../errors/domain-error.js';
 import { withTenant } from '../store/tenant-scope.js';
+import { checkPackSettings } from './check-pack-settings.js';
 import type { PackRegistryService } from './pack-registry-service.js';
 import { readPackSettings, writePackSettings, type PackSettings } from './pack-settings-store.js';
 
@@ -24,30 +23,6 @@ export interface PackSettingsService {
   change(principal: Principal, packKey: string, overrides: PackSettings, reason: string, requestId?: string): Promise<PackSettingsView>;
 }
 
-function jsonType(value: JsonValue): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
-}
-
-/** Refuses what the pack would otherwise ignore with a warning: a caller who sets a value means it to count. */
-function checkOverrides(packKey: string, defaults: PackSettings, overrides: PackSettings): void {
-  const problems: { setting: string; message: string }[] = [];
-  for (const [setting, value] of Object.entries(overrides)) {
-    if (!Object.prototype.hasOwnProperty.call(defaults, setting)) {
-      problems.push({ setting, message: `${packKey} has no setting ${setting}` });
-    } else if (jsonType(value) !== jsonType(defaults[setting] ?? null)) {
-      problems.push({ setting, message: `${setting} must be a ${jsonType(defaults[setting] ?? null)}, like its default` });
-    }
-  }
-  if (problems.length > 0) {
-    const known = Object.keys(defaults);
-    throw new InvalidError('PACK_SETTINGS_INVALID', `The settings do not fit ${packKey}: ${problems.map((p) => p.message).join('; ')}`, {
-      problems,
-      known,
-    });
-  }
-}
-
 export function createPackSettingsService(deps: { knex: Knex; audit: AuditService; packs: PackRegistryService }): PackSettingsService {
   const { knex, audit, packs } = deps;
 
@@ -63,7 +38,7 @@ export function createPackSettingsService(deps: { knex: Knex; audit: AuditServic
 
     async change(principal, packKey, overrides, reason, requestId) {
       const current = await view(principal, packKey);
-      checkOverrides(packKey, current.defaults, overrides);
+      checkPackSettings(packKey, current.defaults, overrides);
       await withTenant(knex, principal.tenantId, async (trx) => {
         const before = await readPackSettings(trx, packKey);
         await writePackSettings(trx, principal.tenantId, packKey, overrides, principal.label);

@@ -10,13 +10,30 @@ export const ANNEXURE_DATA_KEY = 'annexure';
  * runs or paragraphs after the repeated part, close the loops. Every level names its iterator
  * `i`: carbone 3.8.2 repeats a nested loop only then (with `[j]`/`[k]` it renders one item).
  */
-export const ANNEXURE_TAGS = {
-  heading: '{d.annexure[i].heading}',
-  cellRef: '{d.annexure[i].rows[i].cells[i].ref}',
-  cellEnd: '{d.annexure[i].rows[i].cells[i+1].ref}',
-  rowEnd: '{d.annexure[i].rows[i+1].cells[i].ref}',
-  pageEnd: '{d.annexure[i+1].heading}',
-} as const;
+export const ANNEXURE_TAGS = annexureTags();
+
+/**
+ * The annexure tags of the pages a carbone filter keeps (`section='x'`, `section!='x'`, …): a
+ * template may print one section's pages in one place and the others elsewhere. The filter
+ * stands on every level-one marker, as carbone needs it on the loop's `[i]` and `[i+1]` alike.
+ */
+export function annexureTags(filter = ''): {
+  readonly heading: string;
+  readonly cellRef: string;
+  readonly cellEnd: string;
+  readonly rowEnd: string;
+  readonly pageEnd: string;
+} {
+  const page = filter ? `d.annexure[i, ${filter}]` : 'd.annexure[i]';
+  const next = filter ? `d.annexure[i+1, ${filter}]` : 'd.annexure[i+1]';
+  return {
+    heading: `{${page}.heading}`,
+    cellRef: `{${page}.rows[i].cells[i].ref}`,
+    cellEnd: `{${page}.rows[i].cells[i+1].ref}`,
+    rowEnd: `{${page}.rows[i+1].cells[i].ref}`,
+    pageEnd: `{${next}.heading}`,
+  };
+}
 
 export type AnnexureGrid = AnnexurePage['grid'];
 

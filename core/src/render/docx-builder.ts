@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { ANNEXURE_TAGS } from './annexure-template-data.js';
+import { annexureTags } from './annexure-template-data.js';
 import { mmToEmu, mmToTwips, PAGE_GEOMETRY } from './page-geometry.js';
 import { escapeXml } from './xml-escape.js';
 
@@ -68,6 +68,23 @@ export interface DocxPageBreakBlock {
 export interface DocxAnnexurePagesBlock {
   readonly kind: 'annexurePages';
   readonly imageArea?: { readonly widthMm: number; readonly heightMm: number };
+  /** Only the pages of these sections, so an annexure can print where its format puts it. */
+  readonly sections?: readonly string[];
+  /** Every page but those of these sections (the rest of the annexures, after the ones printed earlier). */
+  readonly exceptSections?: readonly string[];
+}
+
+/**
+ * The carbone filter of an annexure block. carbone ANDs the conditions of a filter and has no
+ * OR, so `sections` keeps one section; several sections are several blocks.
+ */
+export function annexureFilter(block: Pick<DocxAnnexurePagesBlock, 'sections' | 'exceptSections'>): string {
+  const only = block.sections ?? [];
+  if (only.length > 1) throw new Error('buildDocx: an annexurePages block keeps one section; use a block per section');
+  return [
+    ...only.map((section) => `section='${section}'`),
+    ...(block.exceptSections ?? []).map((section) => `section!='${section}'`),
+  ].join(', ');
 }
 
 /**
@@ -300,17 +317,18 @@ function withBold(run: DocxRun): DocxRun {
  */
 function annexurePagesXml(block: DocxAnnexurePagesBlock, context: BuildContext): string {
   const area = block.imageArea ?? context.defaultImageArea;
+  const tags = annexureTags(annexureFilter(block));
   context.usesPlaceholder = true;
   const drawingId = context.nextDrawingId++;
   const text = (tag: string) => `<w:r><w:t xml:space="preserve">${escapeXml(tag)}</w:t></w:r>`;
-  const picture = `<w:r>${inlinePictureXml(drawingId, ANNEXURE_TAGS.cellRef, mmToEmu(area.widthMm), mmToEmu(area.heightMm))}</w:r>`;
+  const picture = `<w:r>${inlinePictureXml(drawingId, tags.cellRef, mmToEmu(area.widthMm), mmToEmu(area.heightMm))}</w:r>`;
   // The gap's width comes from character spacing, so it does not depend on the font.
   const gap = `<w:r><w:rPr><w:spacing w:val="${mmToTwips(ANNEXURE_CELL_GAP_MM)}"/></w:rPr><w:t xml:space="preserve"> </w:t></w:r>`;
   return (
-    `<w:p><w:pPr><w:pStyle w:val="AnnexureHeading"/></w:pPr>${text(ANNEXURE_TAGS.heading)}</w:p>` +
-    `<w:p><w:pPr><w:pStyle w:val="AnnexureRow"/></w:pPr>${picture}${gap}${text(ANNEXURE_TAGS.cellEnd)}</w:p>` +
-    `<w:p><w:pPr><w:pStyle w:val="AnnexureRow"/></w:pPr>${text(ANNEXURE_TAGS.rowEnd)}</w:p>` +
-    `<w:p>${text(ANNEXURE_TAGS.pageEnd)}</w:p>`
+    `<w:p><w:pPr><w:pStyle w:val="AnnexureHeading"/></w:pPr>${text(tags.heading)}</w:p>` +
+    `<w:p><w:pPr><w:pStyle w:val="AnnexureRow"/></w:pPr>${picture}${gap}${text(tags.cellEnd)}</w:p>` +
+    `<w:p><w:pPr><w:pStyle w:val="AnnexureRow"/></w:pPr>${text(tags.rowEnd)}</w:p>` +
+    `<w:p>${text(tags.pageEnd)}</w:p>`
   );
 }
 

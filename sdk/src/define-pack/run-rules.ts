@@ -39,7 +39,7 @@ export function runRules<Input, Settings extends { readonly [K in keyof Settings
       });
       continue;
     }
-    for (const finding of findings(outcome)) {
+    for (const finding of findingsOf(outcome)) {
       warnings.push({
         code,
         level: finding.level ?? rule.level,
@@ -51,7 +51,8 @@ export function runRules<Input, Settings extends { readonly [K in keyof Settings
   return warnings;
 }
 
-function findings(outcome: RuleOutcome): readonly RuleFinding[] {
+/** A rule's outcome as a list of findings (nothing, a message, one finding or several). */
+export function findingsOf(outcome: RuleOutcome): readonly RuleFinding[] {
   if (outcome === undefined || outcome === null || outcome === false) return [];
   if (typeof outcome === 'string') return [{ message: outcome }];
   if (Array.isArray(outcome)) return outcome as readonly RuleFinding[];

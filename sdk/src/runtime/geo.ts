@@ -22,6 +22,19 @@ export function isValidGeoPoint(point: GeoPoint): boolean {
   );
 }
 
+/** A box around India's mainland and islands (decimal degrees): a point outside it is not in India. */
+export const INDIA_BOUNDS = { minLat: 6, maxLat: 37.6, minLng: 68, maxLng: 97.5 } as const;
+
+/** Whether a point lies inside India's bounding box (DOMAIN §6 "GPS inside India"). */
+export function isInsideIndia(point: GeoPoint): boolean {
+  return (
+    point.lat >= INDIA_BOUNDS.minLat &&
+    point.lat <= INDIA_BOUNDS.maxLat &&
+    point.lng >= INDIA_BOUNDS.minLng &&
+    point.lng <= INDIA_BOUNDS.maxLng
+  );
+}
+
 /** Decimal places a coordinate was given with (GPS-camera overlays give 5–6). */
 export function decimalPlaces(value: number): number {
   const text = String(value);

@@ -11,7 +11,7 @@ from decimal import Decimal as D, ROUND_HALF_UP
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-CASES = ["stressed-price", "funding-mismatch", "loss-start-structured"]
+CASES = ["stressed-price", "funding-mismatch", "loss-start-structured", "emi-monthly-rests"]
 CENT = D("0.01")
 
 
@@ -41,12 +41,7 @@ def model(inp, price=D(0), vc=D(0), cu=D(0), cost=D(0), rate_pp=D(0)):
     tl = scale(inp["meansOfFinance"]["termLoan"])
     rate = (D(str(a["termLoanRatePct"])) + rate_pp) / 100
     mor = a["moratoriumYears"]
-    pcts = a.get("repaymentPctByYear") or []
-    if pcts:
-        inst = [r2(tl * D(str(p)) / 100) for p in pcts]
-    else:
-        inst = [r2(tl / a["repaymentYears"])] * a["repaymentYears"]
-    inst[-1] = tl - sum(inst[:-1])
+    loan = loan_schedule(a, tl, rate, n)
     classes = [(scale(c["base"]), D(str(c["lifeYears"]))) for c in a["depreciationClasses"]]
     am_years = a.get("preOperativeAmortisationYears") or 0
     preop = scale(pc.get("preliminaryAndPreOperative", 0)) if am_years else D(0)
@@ -73,8 +68,7 @@ def model(inp, price=D(0), vc=D(0), cu=D(0), cost=D(0), rate_pp=D(0)):
         dep = r2(sum(charges))
         am = amort if t <= am_years else D(0)
         ebit = ebitda - dep - am
-        interest = r2(bal * rate)
-        principal = inst[t - 1 - mor] if t > mor and t - 1 - mor < len(inst) else D(0)
+        interest, principal = loan[t - 1]
         pbt = ebit - interest - wc_int
         if pbt <= 0:
             tax, pool = D(0), pool - pbt
@@ -95,7 +89,69 @@ def model(inp, price=D(0), vc=D(0), cu=D(0), cost=D(0), rate_pp=D(0)):
     residual = r2(land + wcm + sum(max(D(0), b - min(b, b / life * n)) for b, life in classes))
     flows = [-cost_total] + [r["ebitda"] - r2(max(r["ebit"], D(0)) * tax_rate) for r in rows]
     flows[-1] += residual
-    return dict(rows=rows, flows=flows, residual=residual, cost=cost_total, tl=tl)
+    return dict(rows=rows, flows=flows, residual=residual, cost=cost_total, tl=tl, instalment=instalment_per_rest(a, tl, rate))
+
+
+RESTS = {"ANNUAL_REST": 1, "QUARTERLY_REST": 4, "MONTHLY_REST": 12}
+
+
+def emi(principal, period_rate, periods):
+    """DOMAIN §3.b: EMI = P·r·(1+r)^n / ((1+r)^n − 1), rounded to 0.01 lakh."""
+    if period_rate == 0:
+        return r2(principal / periods)
+    growth = (1 + period_rate) ** periods
+    return r2(principal * period_rate * growth / (growth - 1))
+
+
+def loan_schedule(a, tl, rate, years):
+    """(interest, principal) of each year: interest on the balance at every rest at rate ÷ rests,
+    instalments at each rest after the moratorium, each figure rounded to 0.01 lakh; equal
+    principal over all rests, each structured year's share split over its rests, or an EMI; the
+    last instalment clears what is left."""
+    rests = RESTS[a.get("interestMethod", "ANNUAL_REST")]
+    r = rate / rests
+    first = a["moratoriumYears"] * rests
+    pcts = a.get("repaymentPctByYear") or []
+    if pcts:
+        yearly = [r2(tl * D(str(p)) / 100) for p in pcts]
+        yearly[-1] = tl - sum(yearly[:-1])
+        due = []
+        for amount in yearly:
+            part = [r2(amount / rests)] * rests
+            part[-1] = amount - sum(part[:-1])
+            due += part
+    else:
+        count = a["repaymentYears"] * rests
+        due = [r2(tl / count)] * count
+        due[-1] = tl - sum(due[:-1])
+    level = emi(tl, r, len(due)) if a.get("repaymentMethod") == "EMI" and not pcts else None
+    last = first + len(due) - 1
+    bal, out = tl, []
+    for t in range(years):
+        interest, principal = D(0), D(0)
+        for k in range(rests):
+            q = t * rests + k
+            i = r2(bal * r)
+            p = D(0)
+            if first <= q <= last:
+                if level is None:
+                    p = min(due[q - first], bal)
+                else:
+                    p = bal if q == last else min(level - i, bal)
+            interest += i
+            principal += p
+            bal -= p
+        out.append((interest, principal))
+    return out
+
+
+def instalment_per_rest(a, tl, rate):
+    """The instalment due at each rest: the EMI, or equal principal; None when structured."""
+    if a.get("repaymentPctByYear"):
+        return None
+    rests = RESTS[a.get("interestMethod", "ANNUAL_REST")]
+    count = a["repaymentYears"] * rests
+    return emi(tl, rate / rests, count) if a.get("repaymentMethod") == "EMI" else r2(tl / count)
 
 
 def irr(flows):
@@ -199,6 +255,12 @@ def warnings(inp, m, s):
     tenor = a["moratoriumYears"] + (len(pcts) if pcts else a["repaymentYears"])
     if (pcts and sum(pcts) != 100) or a["projectionYears"] < tenor:
         codes.append("REPAYMENT_SCHEDULE_INVALID")
+    typed = a.get("repaymentInstalment")
+    if (pcts and a.get("repaymentMethod") == "EMI") or (typed is not None and (
+            pcts or abs(D(str(typed)) - m["instalment"]) > CENT)):
+        codes.append("REPAYMENT_INSTALMENT_MISMATCH")
+    if inp["reportMeta"].get("unit") != "INR_LAKH":
+        codes.append("UNIT_CAPTION_MISSING")
     return sorted(codes)
 
 
@@ -221,6 +283,9 @@ def expected_for(inp):
         "avgDscr": s["avgDscr"], "minDscr": s["minDscr"], "firrPct": s["firrPct"], "npv": s["npv"],
         "paybackYears": s["paybackYears"], "residualValue": num(m["residual"]),
         "firrCashFlows": [num(f) for f in m["flows"]],
+        "instalmentPerRest": num(m["instalment"]) if m["instalment"] is not None else None,
+        "repaymentSchedule": [{"year": r["year"], "interest": num(r["interestTermLoan"]), "principal": num(r["tlRepayment"]),
+                               "closing": num(r["tlClosing"])} for r in m["rows"]],
     }
     return {"now": "2025-07-01T06:00:00.000Z", "values": values, "warnings": warnings(inp, m, s), "tolerance": 0.005}
 

@@ -1,6 +1,8 @@
 """Translates the DPR entry of shared/fixtures/domain-samples.json into this pack's schema.
 
-Keys are renamed or regrouped; no number is changed. Run from the repository root:
+Keys are renamed or regrouped; no number is changed. The sample's interest method, in words
+("Annual, on opening balance; instalments at year end"), becomes the schema's code ANNUAL_REST.
+Run from the repository root:
     python3 template-packs/dpr-v1/reference/translate_domain_sample.py ../shared/fixtures/domain-samples.json
 """
 import json
@@ -25,6 +27,8 @@ def translate(sample):
         "repaymentInstalment", "workingCapitalInterestPerYear", "preOperativeAmortisationYears",
         "discountRatePct", "residualValueBasis")}
     assumptions.update({"depreciationMethod": dep["method"], "depreciationClasses": classes, "lossCarryForward": True})
+    assert a["interestMethod"] == "Annual, on opening balance; instalments at year end"
+    assumptions["interestMethod"] = "ANNUAL_REST"
     pack_input = {
         "reportMeta": source["reportMeta"],
         "borrower": source["borrower"],

@@ -146,15 +146,19 @@ export type TaxRate = number;
 export type LossesCarriedForward = boolean;
 export type TermLoanInterestRate = number;
 /**
- * Annual, on opening balance; instalments at year end
+ * Interest on the balance outstanding at each rest, instalments falling on the same dates: annual (on the opening balance, instalments at the year end), quarterly or monthly. Default annual
  */
-export type InterestMethod = string;
+export type InterestRests = 'ANNUAL_REST' | 'QUARTERLY_REST' | 'MONTHLY_REST';
+/**
+ * Equal principal instalments, or equated instalments of principal and interest (EMI = P·r·(1+r)^n ÷ ((1+r)^n − 1) per rest). A structured repayment below takes precedence. Default equal principal
+ */
+export type RepaymentMethod = 'EQUAL_PRINCIPAL' | 'EMI';
 export type Moratorium = number;
 export type RepaymentInstalmentsYears = number;
 /**
- * Equal instalments: term loan ÷ repayment years
+ * Equal principal: term loan ÷ (repayment years × rests a year); EMI: the equated instalment. Checked against the schedule
  */
-export type AnnualInstalmentAsTyped = number;
+export type InstalmentPerRestAsTyped = number;
 export type Year1 = number;
 /**
  * Leave empty for equal instalments; must add up to 100
@@ -365,10 +369,11 @@ export interface FinancialAssumptions {
   taxRatePct: TaxRate;
   lossCarryForward?: LossesCarriedForward;
   termLoanRatePct: TermLoanInterestRate;
-  interestMethod?: InterestMethod;
+  interestMethod?: InterestRests;
+  repaymentMethod?: RepaymentMethod;
   moratoriumYears: Moratorium;
   repaymentYears: RepaymentInstalmentsYears;
-  repaymentInstalment?: AnnualInstalmentAsTyped;
+  repaymentInstalment?: InstalmentPerRestAsTyped;
   repaymentPctByYear?: StructuredRepaymentOfTermLoanPerRepaymentYear;
   workingCapitalInterestPerYear?: InterestOnWorkingCapitalPerYear;
   depreciationMethod?: DepreciationMethod;

@@ -16,6 +16,18 @@ export const packProjectionFormulas = {
       );
     },
   },
+  repaymentMethodWords: {
+    description:
+      'How the loan is repaid, in words: structured (the % of each repayment year), EMI, or equal principal instalments',
+    unit: 'text',
+    compute: (c) => {
+      const structured = c.input('/assumptions/repaymentPctByYear') ?? [];
+      if (structured.length > 0) return `structured: ${structured.join(' %, ')} % of the loan in the repayment years`;
+      return c.input('/assumptions/repaymentMethod') === 'EMI'
+        ? 'equated instalments of principal and interest (EMI)'
+        : 'equal principal instalments';
+    },
+  },
 } satisfies Record<string, DprFormula>;
 
 /** The projections, schedules and balance sheet of the kit, from this pack's drivers. */

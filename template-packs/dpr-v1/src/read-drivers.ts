@@ -33,6 +33,8 @@ export function readDrivers(c: Context): Drivers {
       moratoriumYears: c.need('/assumptions/moratoriumYears'),
       repaymentYears: c.need('/assumptions/repaymentYears'),
       ...(structuredPct.length > 0 ? { structuredPct } : {}),
+      rest: c.input('/assumptions/interestMethod') ?? 'ANNUAL_REST',
+      emi: c.input('/assumptions/repaymentMethod') === 'EMI',
     },
     workingCapitalInterest: c.input('/assumptions/workingCapitalInterestPerYear') ?? 0,
     depreciationClasses: c.need('/assumptions/depreciationClasses'),

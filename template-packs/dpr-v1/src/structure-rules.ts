@@ -1,5 +1,7 @@
-import { amountPrecisionRules, differsBeyondTolerance } from '@repogen/sdk/kits/project-finance';
-import type { DprRule } from './settings.js';
+import { amountPrecisionRules, differsBeyondTolerance, moneyFieldsOf } from '@repogen/sdk/kits/project-finance';
+import schema from '../schema.json' with { type: 'json' };
+import type { PackInput } from './input.generated.js';
+import type { DprRule, DprSettings } from './settings.js';
 
 /** The contingency head, sales at full capacity and the working capital, checked against this pack's own input fields. */
 export const packStructureRules = {
@@ -46,5 +48,5 @@ export const packStructureRules = {
   },
 } satisfies Record<string, DprRule>;
 
-/** Every amount field is checked to 2 decimals; only a name ending in "Pct" is a percentage. */
-export const precisionRules = amountPrecisionRules((key) => key.endsWith('Pct'));
+/** Every ₹ lakh field of the schema is checked to 2 decimals. */
+export const precisionRules = amountPrecisionRules<PackInput, DprSettings>(moneyFieldsOf(schema));

@@ -22,6 +22,7 @@ import {
   factsTable,
   firrTable,
   inputListOrNote,
+  interestRests,
   LAND_TENURE,
   fundsFlowStatement,
   LAKH,
@@ -290,7 +291,11 @@ const FINANCIALS: readonly DocxBlock[] = [
     ],
     [
       'Term loan',
-      `${input('assumptions.termLoanRatePct', TWO_DP_OR_NA)} % p.a.; moratorium ${input('assumptions.moratoriumYears')} year(s); repayment over ${input('assumptions.repaymentYears', ":ifEM:show('the structured')")} years`,
+      `${input('assumptions.termLoanRatePct', TWO_DP_OR_NA)} % p.a. with ${interestRests()}; moratorium ${input('assumptions.moratoriumYears')} year(s); repayment over ${input('assumptions.repaymentYears', ":ifEM:show('the structured')")} years`,
+    ],
+    [
+      'Repayment (₹ in lakh)',
+      `${value('repaymentMethodWords')}; instalment at each rest ${value('instalmentPerRest', ":formatIndian(2):ifEM:show('structured year by year')")}`,
     ],
     ['Interest on working capital (₹ in lakh a year)', input('assumptions.workingCapitalInterestPerYear', LAKH)],
     ['Discount rate for NPV', `${input('assumptions.discountRatePct', TWO_DP_OR_NA)} %`],
@@ -361,6 +366,7 @@ const ANNEXURES: readonly DocxBlock[] = [
     ['Bank finance (cash credit)', { text: value('workingCapitalGap', LAKH), bold: true }],
   ]),
   ...breakEvenByYearTable('capacity'),
+  ...dscrTable(),
   ...firrTable(),
   heading('ANNEXURE 3 — SENSITIVITY TABLES', true),
   ...sensitivityTable('cap.'),
@@ -411,7 +417,7 @@ export const DPR_REPORT_SPEC: DocxSpec = {
     ...FINANCIALS,
     ...CONCLUSION,
     ...ANNEXURES,
-    ...draftFindings(),
     { kind: 'annexurePages' },
+    ...draftFindings(),
   ],
 };

@@ -1,6 +1,7 @@
 import type { DocxAlign, DocxBlock, DocxRun, DocxTableRow } from '@repogen/core';
 import { CHART_SLOT_PREFIX } from '@repogen/sdk';
 import {
+  choice,
   heading,
   input,
   note,
@@ -28,6 +29,24 @@ export const APPROVAL_STATUS = {
 } as const;
 
 export const LAND_TENURE = { OWNED: 'Owned', LEASED: 'Leased' } as const;
+
+/**
+ * How interest is charged (`assumptions.interestMethod`). No comma or bracket in a label: carbone
+ * reads them as the end of a formatter's argument.
+ */
+export const INTEREST_RESTS = {
+  ANNUAL_REST: 'annual rests: interest on the opening balance and instalments at the year end',
+  QUARTERLY_REST: 'quarterly rests: interest on the balance of each quarter and instalments quarterly',
+  MONTHLY_REST: 'monthly rests: interest on the balance of each month and instalments monthly',
+} as const;
+
+/** The interest rests in words; missing means annual rests. */
+export function interestRests(): string {
+  return choice(input('assumptions.interestMethod'), INTEREST_RESTS).replace(
+    /}$/,
+    `:ifEM:show('${INTEREST_RESTS.ANNUAL_REST}')}`,
+  );
+}
 
 export const LAKH = TWO_DP;
 /** A ratio or a percentage printed to two decimals; a missing one prints NA. */
@@ -161,15 +180,15 @@ export function profitabilityStatement(): DocxBlock[] {
       list: 'yearRows',
       columns: [
         { header: 'Year', width: 2.3, field: 'label' },
-        { header: 'EBITDA', width: 1.75, field: 'ebitda', formatters: LAKH },
+        { header: 'EBITDA', width: 1.8, field: 'ebitda', formatters: LAKH },
         { header: 'Dep.', width: 1.6, field: 'depreciation', formatters: LAKH },
-        { header: 'Amort.', width: 1.5, field: 'amortisation', formatters: LAKH },
+        { header: 'Amort.', width: 1.35, field: 'amortisation', formatters: LAKH },
         { header: 'TL int.', width: 1.6, field: 'interestTermLoan', formatters: LAKH },
-        { header: 'WC int.', width: 1.5, field: 'interestWorkingCapital', formatters: LAKH },
-        { header: 'PBT', width: 1.6, field: 'pbt', formatters: LAKH },
+        { header: 'WC int.', width: 1.35, field: 'interestWorkingCapital', formatters: LAKH },
+        { header: 'PBT', width: 1.8, field: 'pbt', formatters: LAKH },
         { header: 'Tax', width: 1.5, field: 'tax', formatters: LAKH },
-        { header: 'PAT', width: 1.6, field: 'pat', formatters: LAKH },
-        { header: 'Cash accruals', width: 1.75, field: 'cashAccruals', formatters: LAKH },
+        { header: 'PAT', width: 1.8, field: 'pat', formatters: LAKH },
+        { header: 'Cash accruals', width: 1.8, field: 'cashAccruals', formatters: LAKH },
       ],
     }),
     note(
@@ -252,7 +271,7 @@ export function balanceSheetTables(): DocxBlock[] {
 
 export function depreciationTable(): DocxBlock[] {
   return [
-    caption('Depreciation schedule (straight line)'),
+    caption('Depreciation classes (straight line)'),
     loopTable({
       list: 'depreciationRows',
       columns: [
@@ -263,8 +282,32 @@ export function depreciationTable(): DocxBlock[] {
       ],
       totals: [{ cells: ['Total depreciation, year 1', '', '', value('depreciationPerYear', LAKH)] }],
     }),
+    caption('Depreciation schedule by class and year: gross and net block'),
+    loopTable({
+      list: 'depreciationBlockRows',
+      columns: [
+        { header: 'Asset class', width: 4.9, field: 'asset' },
+        { header: 'Year', width: 2.1, field: 'label' },
+        { header: 'Gross block', width: 2.4, field: 'grossBlock', formatters: LAKH },
+        { header: 'Opening net block', width: 2.5, field: 'openingNetBlock', formatters: LAKH },
+        { header: 'Depreciation', width: 2.6, field: 'depreciation', formatters: LAKH },
+        { header: 'Closing net block', width: 2.5, field: 'closingNetBlock', formatters: LAKH },
+      ],
+    }),
+    caption('Depreciation schedule: all classes by year'),
+    loopTable({
+      list: 'depreciationTotalRows',
+      columns: [
+        { header: 'Year of schedule', width: 3.4, field: 'label' },
+        { header: 'Gross block', width: 3.4, field: 'grossBlock', formatters: LAKH },
+        { header: 'Opening net block', width: 3.4, field: 'openingNetBlock', formatters: LAKH },
+        { header: 'Depreciation for the year', width: 3.4, field: 'depreciation', formatters: LAKH },
+        { header: 'Closing net block', width: 3.4, field: 'closingNetBlock', formatters: LAKH },
+      ],
+      totals: [{ cells: ['Total', '', '', value('depreciationTotal', LAKH), ''] }],
+    }),
     note(
-      'Each year’s charge stops once a class is written off; the yearly totals are in the profit and loss statement.',
+      'Closing net block = opening net block − the year’s depreciation as printed; the gross block excludes land. Unless the settings say otherwise, a class’s charge stops once it is written off; the yearly totals are the profit and loss statement’s.',
     ),
   ];
 }
@@ -284,8 +327,9 @@ export function repaymentTable(): DocxBlock[] {
       totals: [{ cells: ['Total', '', value('repaymentInterestTotal', LAKH), value('repaymentTotal', LAKH), ''] }],
     }),
     note(
-      `Interest at ${input('assumptions.termLoanRatePct', TWO_DP)} % p.a. (${input('assumptions.interestMethod', ":ifEM:show('on the opening balance')")}); ` +
-        `moratorium ${input('assumptions.moratoriumYears')} year(s). Σ principal = term loan; the closing balance at the end of the tenor is nil.`,
+      `Interest at ${input('assumptions.termLoanRatePct', TWO_DP)} % p.a. with ${interestRests()}; ` +
+        `moratorium ${input('assumptions.moratoriumYears')} year(s), interest only; instalment at each rest ${value('instalmentPerRest', ":formatIndian(2):ifEM:show('none: the repayment is structured year by year')")} (₹ in lakh). ` +
+        'Each year shows the sum of its rests. Σ principal = term loan; the closing balance at the end of the tenor is nil.',
     ),
   ];
 }

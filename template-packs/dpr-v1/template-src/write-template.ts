@@ -1,17 +1,18 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ANNEXURE_TAGS, buildDocx, type DocxSpec } from '@repogen/core';
+import { annexureFilter, annexureTags, buildDocx, type DocxSpec } from '@repogen/core';
 
 const TAGS_BEGIN = '<!-- tags:begin (written by build-template.ts) -->';
 const TAGS_END = '<!-- tags:end -->';
 
-/** Every distinct carbone tag of the spec in order of first use, then the annexure block's. */
+/** Every distinct carbone tag of the spec in order of first use, then the annexure blocks'. */
 export function templateTags(spec: DocxSpec): string[] {
   const source = `${spec.header ?? ''}\n${JSON.stringify(spec.blocks)}`;
   const tags = new Set<string>();
   for (const match of source.matchAll(/\{d\.[^{}]*\}/g)) tags.add(match[0]);
-  if (spec.blocks.some((block) => block.kind === 'annexurePages'))
-    for (const tag of Object.values(ANNEXURE_TAGS)) tags.add(tag);
+  for (const block of spec.blocks)
+    if (block.kind === 'annexurePages')
+      for (const tag of Object.values(annexureTags(annexureFilter(block)))) tags.add(tag);
   return [...tags];
 }
 

@@ -161,6 +161,50 @@ describe('pack DPR_V1', function () {
     ]);
   });
 
+  it('checks the typed instalment against the schedule and the unit of account against the captions', () => {
+    const rulesFor = (input: unknown) =>
+      call<{ warnings: ComputeResult['warnings'] }>(entry, 'rules', {
+        input,
+        values: compute(sample).values,
+        now: sample.expected.now,
+      }).warnings.map((warning) => warning.code);
+    const input = sample.input as { assumptions: object; reportMeta: object };
+    assert.deepEqual(compute(sample).values.instalmentPerRest, 55);
+    assert.ok(!rulesFor(sample.input).includes('REPAYMENT_INSTALMENT_MISMATCH'));
+    assert.ok(
+      rulesFor({ ...input, assumptions: { ...input.assumptions, repaymentInstalment: 54 } }).includes(
+        'REPAYMENT_INSTALMENT_MISMATCH',
+      ),
+    );
+    const { unit: _unit, ...withoutUnit } = input.reportMeta as { unit?: string };
+    assert.ok(rulesFor({ ...input, reportMeta: withoutUnit }).includes('UNIT_CAPTION_MISSING'));
+    assert.ok(!rulesFor(sample.input).includes('UNIT_CAPTION_MISSING'));
+  });
+
+  it('prints the depreciation schedule by class and year: net block = gross − the printed charges', () => {
+    const { values } = compute(sample);
+    const blocks = rows(values.depreciationBlockRows);
+    const totals = rows(values.depreciationTotalRows);
+    const projections = rows(values.projections);
+    assert.equal(blocks.length, 3 * 7);
+    // Building 120 over 30 years: 4.00 a year, 92.00 left after year 7.
+    assert.deepEqual(
+      blocks.filter((row) => row.asset === 'Building and civil works').map((row) => row.closingNetBlock),
+      [116, 112, 108, 104, 100, 96, 92],
+    );
+    for (const [index, total] of totals.entries()) {
+      const year = blocks.filter((row) => row.year === total.year);
+      assert.equal(centSum(year.map((row) => row.depreciation ?? 0)), Math.round(Number(total.depreciation) * 100));
+      assert.equal(
+        centSum(year.map((row) => row.closingNetBlock ?? 0)),
+        Math.round(Number(total.closingNetBlock) * 100),
+      );
+      assert.equal(total.depreciation, projections[index]?.depreciation);
+    }
+    // 120 + 279 + 20 = 419 less 7 × 24.60.
+    assert.equal(totals.at(-1)?.closingNetBlock, 246.8);
+  });
+
   it('lays out its evidence annexures in the DPR order', () => {
     const layout = call<LayoutResult>(entry, 'layout', {
       evidence: [

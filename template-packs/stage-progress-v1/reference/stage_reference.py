@@ -160,7 +160,34 @@ def warnings(inp, w):
         codes.add("PHOTO_FAR_FROM_SITE")
     if any(not any(t["name"].lower() in p["caption"].lower() for p in photos) for t in towers):
         codes.add("TOWER_NOT_PHOTOGRAPHED")
+    # DOMAIN §6: GPS inside India (a box from 6° to 37.6° N and 68° to 97.5° E).
+    points = [inp["project"]["gps"], *inp.get("photos", [])]
+    if any("lat" in g and "lng" in g and not (6 <= g["lat"] <= 37.6 and 68 <= g["lng"] <= 97.5) for g in points):
+        codes.add("GPS_OUTSIDE_INDIA")
+    if any(d(x) != q(d(x)) for x in money(inp)):
+        codes.add("AMOUNT_PRECISION")
+    # DOMAIN §4.b: no recommendation while an ERROR finding is open (the tranche's own two rules aside).
+    if w["recommended"] > 0 and codes & (ERRORS - {"TRANCHE_ABOVE_ELIGIBLE", "RECOMMENDATION_NOT_ALLOWED"}):
+        codes.add("RECOMMENDATION_WITH_OPEN_ERRORS")
     return sorted(codes)
+
+
+ERRORS = {"WEIGHTS_NOT_100", "PROGRESS_OUT_OF_RANGE", "PHYSICAL_PROGRESS_MISMATCH", "BUDGET_NOT_FOOTING",
+          "TABLE_NOT_FOOTING", "LIE_ABOVE_CA", "SOURCES_NOT_EQUAL_USES", "RERA_DEPOSIT_SHORT", "TRANCHE_ABOVE_ELIGIBLE",
+          "RECOMMENDATION_NOT_ALLOWED", "INSPECTION_DATES_INVALID", "PHOTOS_TOO_FEW", "PHOTO_DATE_OUTSIDE_INSPECTION",
+          "PHOTO_FAR_FROM_SITE", "TOWER_NOT_PHOTOGRAPHED", "GPS_OUTSIDE_INDIA", "AMOUNT_PRECISION"}
+
+
+def money(inp):
+    """Every amount of the input in ₹ lakh: the budget, the means, the CA certificate, the LIE
+    verification, the funds infused, the request, the sanction, the previous tranches and the
+    recommendation."""
+    groups = [inp.get(k, {}) for k in ("budget", "meansOfFinance", "costIncurredCa", "lieVerification", "fundsInfused")]
+    amounts = [v for g in groups for v in g.values() if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    amounts += [inp.get("disbursementRequest", {}).get("requestedAmount", 0), inp["lender"].get("sanctionedAmount", 0),
+                inp.get("recommendation", {}).get("amount", 0)]
+    amounts += [t.get(k, 0) for t in inp.get("previousTranches", []) for k in ("recommended", "disbursed")]
+    return amounts
 
 
 def main():

@@ -1,4 +1,4 @@
-import { compareDates, coordinateRangeFindings } from '@repogen/sdk/pack';
+import { compareDates, coordinateRangeFindings, outsideIndiaFindings } from '@repogen/sdk/pack';
 import { rowsOf } from '@repogen/sdk/kits/project-finance';
 import type { StageRule } from './settings.js';
 
@@ -37,6 +37,15 @@ export const siteRules = {
     level: 'warn',
     check: ({ input }) =>
       coordinateRangeFindings([
+        { pointer: '/project/gps', ...input.project?.gps },
+        ...(input.photos ?? []).map((photo, index) => ({ pointer: `/photos/${index}`, ...photo })),
+      ]),
+  },
+  GPS_OUTSIDE_INDIA: {
+    description: 'The site GPS and every photograph’s GPS lie inside India (DOMAIN §6)',
+    level: 'error',
+    check: ({ input }) =>
+      outsideIndiaFindings([
         { pointer: '/project/gps', ...input.project?.gps },
         ...(input.photos ?? []).map((photo, index) => ({ pointer: `/photos/${index}`, ...photo })),
       ]),

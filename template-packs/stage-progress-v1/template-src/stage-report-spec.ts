@@ -60,6 +60,21 @@ const TITLE: readonly DocxBlock[] = [
   ]),
 ];
 
+/**
+ * Under the recommendation, each finding that withholds it (DOMAIN §4.b: no recommendation
+ * while an ERROR is open, §4.d: none while the promoter is short, the insurance has lapsed or
+ * the QPR is unfiled); a loop over no finding prints nothing.
+ */
+function recommendationFlags(): DocxBlock[] {
+  return ['RECOMMENDATION_WITH_OPEN_ERRORS', 'RECOMMENDATION_NOT_ALLOWED', 'TRANCHE_ABOVE_ELIGIBLE'].flatMap((code) => [
+    paragraph([
+      { text: 'RECOMMENDATION FLAGGED: ', bold: true, color: 'B00020' },
+      `{d.warnings[i, code='${code}'].message}`,
+    ]),
+    paragraph(`{d.warnings[i+1, code='${code}'].message}`),
+  ]);
+}
+
 const SUMMARY: readonly DocxBlock[] = [
   heading('1. SUMMARY AND RECOMMENDATION'),
   factsTable(
@@ -113,6 +128,7 @@ const SUMMARY: readonly DocxBlock[] = [
       },
     ],
   },
+  ...recommendationFlags(),
   paragraph([
     { text: 'Conditions precedent: ', bold: true },
     input('recommendation.conditionsPrecedent', ":ifEM:show('None beyond the sanction terms')"),
@@ -451,7 +467,12 @@ const ANNEXURES: readonly DocxBlock[] = [
     ],
     [3.5, 13.5],
   ),
-  heading('ANNEXURE 2 — COMPONENT-WISE PROGRESS SHEET AND TOWER / SLAB STATUS'),
+  heading('ANNEXURE 1 — PROGRESS PHOTOGRAPHS'),
+  paragraph(
+    'The dated, geo-tagged progress photographs follow; the photograph register with each one’s date and distance from the site is in section 9.',
+  ),
+  { kind: 'annexurePages', sections: ['progress-photographs'] },
+  heading('ANNEXURE 2 — COMPONENT-WISE PROGRESS SHEET AND TOWER / SLAB STATUS', true),
   loopTable({
     source: 'input',
     list: 'components',
@@ -482,7 +503,11 @@ export const STAGE_REPORT_SPEC: DocxSpec = {
     ...PHOTOS,
     ...CERTIFICATE,
     ...ANNEXURES,
+    heading('ANNEXURES 3 TO 8 — CERTIFICATES, STATEMENTS AND SITE PLAN', true),
+    paragraph(
+      'The site plan marking the photo locations, when furnished as a picture, follows. The CA and architect’s certificates, the bank statements, the statutory documents and any other document furnished are attached after the last page of this report, in the order of the annexures; the previous recommendations against disbursements (Annexure 7) are tabled in section 7.',
+    ),
+    { kind: 'annexurePages', exceptSections: ['progress-photographs'] },
     ...draftFindings(),
-    { kind: 'annexurePages' },
   ],
 };

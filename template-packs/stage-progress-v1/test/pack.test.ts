@@ -20,6 +20,7 @@ import {
   type PackGlobal,
 } from '@repogen/sdk';
 import { annexureSections } from '../src/annexure-sections.js';
+import { settings } from '../src/settings.js';
 
 const PACK_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -164,6 +165,52 @@ describe('pack STAGE_PROGRESS_V1', function () {
         ['warn', ['/photos/1/lng']],
       ],
     );
+  });
+
+  it('asks the evidence profile for as many photographs as PHOTOS_TOO_FEW requires', async () => {
+    const pkg = JSON.parse(await fs.readFile(path.join(PACK_DIR, 'package.json'), 'utf8')) as {
+      repogen: { evidence: { required: { kind: string; min: number }[] } };
+    };
+    const photos = pkg.repogen.evidence.required.filter((item) => item.kind.startsWith('photo.'));
+    assert.equal(
+      photos.reduce((sum, item) => sum + item.min, 0),
+      settings.minPhotos,
+    );
+  });
+
+  it('checks every ₹ lakh field to 2 decimals, wherever it sits', () => {
+    const input = sample.input as { lieVerification: object; previousTranches?: object[] };
+    const typed = {
+      ...input,
+      lieVerification: { ...input.lieVerification, materialAtSiteVerified: 120.005 },
+      previousTranches: [{ inspectionNo: 4, date: '2025-06-20', recommended: 600.125, disbursed: 600 }],
+    };
+    const { warnings } = call<{ warnings: ComputeResult['warnings'] }>(entry, 'rules', {
+      input: typed,
+      values: compute(sample).values,
+      now: sample.expected.now,
+    });
+    assert.deepEqual(
+      warnings.filter((warning) => warning.code === 'AMOUNT_PRECISION').map((warning) => warning.fields),
+      [['/lieVerification/materialAtSiteVerified', '/previousTranches/0/recommended']],
+    );
+  });
+
+  it('flags a recommendation made while ERROR findings are open, naming them, and not otherwise', () => {
+    const cases = discoverFixtures(built.files);
+    for (const fixture of cases) {
+      const { values, warnings } = compute(fixture);
+      const errors = warnings.filter(
+        (warning) =>
+          warning.level === 'error' &&
+          !['TRANCHE_ABOVE_ELIGIBLE', 'RECOMMENDATION_NOT_ALLOWED', 'RECOMMENDATION_WITH_OPEN_ERRORS'].includes(
+            warning.code,
+          ),
+      );
+      const flag = warnings.find((warning) => warning.code === 'RECOMMENDATION_WITH_OPEN_ERRORS');
+      assert.equal(Boolean(flag), errors.length > 0 && Number(values.recommendedDisbursement) > 0, fixture.name);
+      for (const error of errors) assert.ok(flag?.message.includes(error.code), `${fixture.name}: ${error.code}`);
+    }
   });
 
   it('lays out photographs first, then the certificates', () => {

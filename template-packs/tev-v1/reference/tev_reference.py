@@ -4,7 +4,7 @@ Written from DOMAIN.md alone, not from the pack's TypeScript: Decimal arithmetic
 rounding to 0.01 lakh on every printed line, IRR by bisection, and the warning codes by the
 checks DOMAIN.md lists. It writes fixtures/<case>.expected.json for every case in CASES below,
 whose inputs are fixtures/<case>.input.json. Run from the repository root:
-    python3 template-packs/dpr-v1/reference/dpr_reference.py
+    python3 template-packs/tev-v1/reference/tev_reference.py
 """
 import json
 from decimal import Decimal as D, ROUND_HALF_UP
@@ -43,6 +43,7 @@ def model(inp, price=D(0), vc=D(0), cu=D(0), cost=D(0), rate_pp=D(0)):
     tl = scale(inp["meansOfFinance"]["termLoan"])
     rate = (D(str(a["termLoanRatePct"])) + rate_pp) / 100
     mor = a["moratoriumYears"]
+    assert a.get("interestMethod", "ANNUAL_REST") == "ANNUAL_REST", "the reference models annual rests only"
     pcts = a.get("repaymentPctByYear") or []
     inst = [r2(tl * D(str(p)) / 100) for p in pcts]
     inst[-1] = tl - sum(inst[:-1])
@@ -81,6 +82,7 @@ def model(inp, price=D(0), vc=D(0), cu=D(0), cost=D(0), rate_pp=D(0)):
         accr = pat + dep + am
         rows.append(dict(year=t, sales=sales, variableCost=var, contribution=contrib, fixedCashCost=fcc,
                          ebitda=ebitda, depreciation=dep, amortisation=am, ebit=ebit, interestTermLoan=interest,
+                         interestWorkingCapital=wc_int,
                          pbt=pbt, tax=tax, pat=pat, cashAccruals=accr, tlRepayment=principal,
                          tlClosing=bal - principal, lossBroughtForwardClosing=pool,
                          num=accr + interest, den=principal + interest, cu=u,
@@ -92,6 +94,55 @@ def model(inp, price=D(0), vc=D(0), cu=D(0), cost=D(0), rate_pp=D(0)):
     flows = [-cost_total] + [r["ebitda"] - r2(max(r["ebit"], D(0)) * tax_rate) for r in rows]
     flows[-1] += residual
     return dict(rows=rows, flows=flows, residual=residual, cost=cost_total, tl=tl)
+
+
+def working_capital(inp):
+    """Current assets and the cash credit financing them: as given, else the working-capital margin
+    of the cost of project + the cash credit proposed to the lender (margin and bank finance
+    together fund the current assets), the cash credit being the proposed one."""
+    wc = inp.get("workingCapital", {})
+    cc = D(str(wc.get("bankFinance", inp.get("lender", {}).get("proposedExposure", {}).get("cashCredit", 0))))
+    ca = D(str(wc["currentAssetsRequirement"])) if "currentAssetsRequirement" in wc else \
+        D(str(inp["projectCost"].get("marginMoneyWorkingCapital", 0))) + cc
+    return ca, cc
+
+
+def balance_sheet(inp, rows):
+    """Year-end balance sheets from the projected rows (DOMAIN §3.d: balances every year). Cash is
+    carried by the funds flow (means − cost, then + cash accruals − principal), never plugged;
+    the fixed assets are land + Σ depreciation bases less the depreciation charged."""
+    mf, pc = inp["meansOfFinance"], inp["projectCost"]
+    equity = D(str(mf["promoterEquity"]))
+    quasi = D(str(mf.get("promoterUnsecuredLoanQuasiEquity", 0)))
+    others = D(str(mf.get("subsidy", 0))) + D(str(mf.get("others", 0)))
+    means = equity + quasi + D(str(mf["termLoan"])) + others
+    cost = sum(D(str(v)) for k, v in pc.items() if k not in ("total", "contingencyPctOnBuildingAndEquipment"))
+    gross = D(str(pc.get("landLeasePremium", 0))) + sum(D(str(c["base"])) for c in inp["assumptions"]["depreciationClasses"])
+    land = D(str(pc.get("landLeasePremium", 0)))
+    ca, cc = working_capital(inp)
+    cash, reserves, charged, out = means - cost, D(0), D(0), []
+    for r in rows:
+        cash += r["cashAccruals"] - r["tlRepayment"]
+        reserves += r["pat"]
+        charged += r["depreciation"]
+        liabilities = {"shareCapital": equity, "reservesSurplus": reserves, "unsecuredLoansPromoters": quasi,
+                       "subsidyAndOthers": others, "termLoan": r["tlClosing"], "cashCredit": cc}
+        assets = {"netFixedAssets": gross - charged, "preOperativeUnamortised": D(0), "inventoryAndReceivables": ca,
+                  "cashAndBank": cash}
+        worth = equity + reserves + quasi
+        ratio = lambda a, b: num(r2(a / b)) if b else None
+        out.append({
+            "year": r["year"],
+            "liabilities": {k: num(v) for k, v in liabilities.items()},
+            "assets": {k: num(v) for k, v in assets.items()},
+            "totalLiabilities": num(sum(liabilities.values())),
+            "totalAssets": num(sum(assets.values())),
+            "currentRatio": ratio(ca + cash, cc),
+            "tolTnw": ratio(r["tlClosing"] + cc, worth),
+            "facr": ratio(gross - charged - land, r["tlClosing"]),
+            "iscr": ratio(r["ebitda"], r["interestTermLoan"] + r["interestWorkingCapital"]),
+        })
+    return out
 
 
 def irr(flows):
@@ -154,14 +205,16 @@ def warnings(inp, m, s, sensitivity):
         base = sum(D(str(pc.get(h, 0))) for h in ("buildingAndCivil", "medicalEquipment", "nonMedicalEquipmentAndUtilities"))
         if abs(r2(base * D(str(pc["contingencyPctOnBuildingAndEquipment"])) / 100) - D(str(pc.get("contingency", 0)))) > CENT:
             codes.append("CONTINGENCY_MISMATCH")
-    wc = inp.get("workingCapital", {})
-    if "currentAssetsRequirement" in wc and "bankFinance" in wc:
-        cash = means - heads
-        for r in m["rows"]:
-            cash += r["cashAccruals"] - r["tlRepayment"]
-            if cash < 0:
-                codes.append("FUNDING_GAP")
-                break
+    sheets = balance_sheet(inp, m["rows"])
+    if any(sheet["assets"]["cashAndBank"] < 0 for sheet in sheets):
+        codes.append("FUNDING_GAP")
+    if any(abs(D(str(sheet["totalAssets"])) - D(str(sheet["totalLiabilities"]))) > CENT for sheet in sheets):
+        codes.append("BALANCE_SHEET_MISMATCH")
+    bases = sum(D(str(c["base"])) for c in a["depreciationClasses"])
+    if abs(bases - (heads - D(str(pc.get("landLeasePremium", 0))) - D(str(pc.get("marginMoneyWorkingCapital", 0))))) > CENT:
+        codes.append("DEPRECIATION_BASES_NOT_COST")
+    if inp["reportMeta"].get("unit") != "INR_LAKH":
+        codes.append("UNIT_CAPTION_MISSING")
     own = D(str(mf["promoterEquity"])) + D(str(mf.get("promoterUnsecuredLoanQuasiEquity", 0)))
     msme = inp["borrower"].get("category") in ("Micro Enterprise", "Small Enterprise", "Medium Enterprise")
     if D(str(mf["termLoan"])) / own > (3 if msme else 2):
@@ -233,6 +286,7 @@ def expected_for(inp):
         "repaymentTenorYears": tenor,
         "repaymentTenorPctOfEconomicLife": num(r2(D(tenor) / D(str(inp["project"]["economicLifeYears"])) * 100)),
         "sensitivity": {key: public(row) for key, row in sensitivity.items()},
+        "balanceSheet": balance_sheet(inp, m["rows"]),
     }
     return {"now": "2025-10-15T06:00:00.000Z", "values": values, "warnings": warnings(inp, m, s, sensitivity),
             "tolerance": 0.005}

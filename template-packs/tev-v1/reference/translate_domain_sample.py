@@ -6,12 +6,20 @@ percentages of the labels), the conclusion becomes the verdict VIABLE, and its D
 becomes the risk-matrix row for the ARPOB case. The sample gives no independence declaration;
 a complete TEV has one (DOMAIN §5.d), so it is marked as given. The sample's `thresholds` equal
 the pack's default settings. The sample keeps charging the 8-year furniture class in years 9
-and 10, so this case sets `stopDepreciationAtEndOfLife: false`. Run from the repository root:
+and 10, so this case sets `stopDepreciationAtEndOfLife: false`. The interest method in words
+("Annual, on opening balance; instalments at year end") becomes the schema's code ANNUAL_REST.
+The sample projects no balance sheet; the one expected here is worked by the independent
+reference (`tev_reference.balance_sheet`) from the sample's own projected PAT, depreciation,
+cash accruals and loan balances, with current assets = the working-capital margin 85 + the
+proposed cash credit 250 = 335. Run from the repository root:
     python3 template-packs/tev-v1/reference/translate_domain_sample.py ../shared/fixtures/domain-samples.json
 """
 import json
 import sys
+from decimal import Decimal as D
 from pathlib import Path
+
+from tev_reference import balance_sheet
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -42,6 +50,8 @@ def translate(sample):
         "fixedCashCostYear1", "fixedCostGrowthPct", "taxRatePct", "lossCarryForward", "termLoanRatePct",
         "interestMethod", "moratoriumYears", "repaymentPctByYear", "workingCapitalInterestPerYear",
         "discountRatePct", "residualValueBasis")}
+    assert assumptions["interestMethod"] == "Annual, on opening balance; instalments at year end"
+    assumptions["interestMethod"] = "ANNUAL_REST"
     assumptions["depreciationMethod"] = dep["method"]
     assumptions["depreciationClasses"] = [{"asset": names[k], **v} for k, v in dep.items() if k != "method"]
     borrower = {k: v for k, v in s["borrower"].items()}
@@ -86,6 +96,11 @@ def translate(sample):
         # DOMAIN §5.b: BEP occupancy in Y5, 54.41 % and cash BEP 48.26 %.
         "breakEven": {"year": 5, "bepPctOfInstalledCapacity": 54.41, "cashBepPctOfInstalledCapacity": 48.26},
     }
+    rows = [{k: (D(str(v)) if k != "year" and isinstance(v, (int, float)) else v) for k, v in row.items()}
+            for row in e["projections"]]
+    values["balanceSheet"] = balance_sheet(pack_input, rows)
+    values["currentAssets"] = 335.0
+    values["cashCredit"] = 250.0
     # Scheduled COD 2026-04-01 falls in FY 2026-27; the projection runs ten financial years from it.
     values["yearLabels"] = [f"FY {2026 + i}-{(27 + i) % 100:02d}" for i in range(a["projectionYears"])]
     expected = {"now": "2025-10-15T06:00:00.000Z", "settings": {"stopDepreciationAtEndOfLife": False},

@@ -1,4 +1,4 @@
-import { addLakh, costSummaryFormulas, json, lakhTimes } from '@repogen/sdk/kits/project-finance';
+import { addLakh, costSummaryFormulas, json, lakhTimes, subtractLakh } from '@repogen/sdk/kits/project-finance';
 import type { PackInput } from './input.generated.js';
 import type { TevFormula, TevSettings } from './settings.js';
 
@@ -49,6 +49,35 @@ export const costFormulas = {
         { source: 'Subsidy / grant', amount: c.input('/meansOfFinance/subsidy') ?? 0 },
         { source: 'Others', amount: c.input('/meansOfFinance/others') ?? 0 },
       ]),
+  },
+  cashCredit: {
+    description:
+      'Cash credit financing the current assets: the working-capital bank finance given, else the cash credit proposed to the lender',
+    unit: 'INR_LAKH',
+    compute: (c) => c.input('/workingCapital/bankFinance') ?? c.input('/lender/proposedExposure/cashCredit') ?? 0,
+  },
+  currentAssets: {
+    description:
+      'Current assets (inventory and receivables) of the balance sheet: the requirement given, else the working-capital margin of the cost of project + the cash credit (margin and bank finance together fund them)',
+    unit: 'INR_LAKH',
+    compute: (c) =>
+      c.input('/workingCapital/currentAssetsRequirement') ??
+      addLakh(c.input('/projectCost/marginMoneyWorkingCapital') ?? 0, c.number('cashCredit')),
+  },
+  depreciableCost: {
+    description:
+      'Cost heads that form the depreciation bases: cost of project − land / lease premium − working-capital margin',
+    unit: 'INR_LAKH',
+    compute: (c) =>
+      subtractLakh(
+        c.number('projectCostTotal'),
+        addLakh(c.input('/projectCost/landLeasePremium') ?? 0, c.input('/projectCost/marginMoneyWorkingCapital') ?? 0),
+      ),
+  },
+  depreciationBaseTotal: {
+    description: 'Σ depreciation bases of the classes',
+    unit: 'INR_LAKH',
+    compute: (c) => addLakh(...c.need('/assumptions/depreciationClasses').map((item) => item.base)),
   },
   promoterContribution: {
     description: "Promoters' contribution: equity + subordinated unsecured loan (quasi-equity)",

@@ -132,7 +132,10 @@ export type FixedCostGrowth = number;
 export type TaxRate = number;
 export type LossesCarriedForward = boolean;
 export type TermLoanInterestRate = number;
-export type InterestMethod = string;
+/**
+ * Interest on the balance outstanding at each rest, instalments falling on the same dates: annual (on the opening balance, instalments at the year end), quarterly or monthly. Default annual
+ */
+export type InterestRests = 'ANNUAL_REST' | 'QUARTERLY_REST' | 'MONTHLY_REST';
 export type Moratorium = number;
 /**
  * @minItems 1
@@ -336,7 +339,7 @@ export interface FinancialAssumptions {
   taxRatePct: TaxRate;
   lossCarryForward?: LossesCarriedForward;
   termLoanRatePct: TermLoanInterestRate;
-  interestMethod?: InterestMethod;
+  interestMethod?: InterestRests;
   moratoriumYears: Moratorium;
   repaymentPctByYear: StructuredRepaymentOfTheLoanPerRepaymentYear;
   workingCapitalInterestPerYear?: InterestOnWorkingCapitalPerYear;
@@ -346,7 +349,7 @@ export interface FinancialAssumptions {
   residualValueBasis?: ResidualValueBasis;
 }
 /**
- * Give both to print a projected balance sheet
+ * Current assets and the cash credit financing them. When not given, current assets = the working-capital margin in the cost of project + the proposed cash credit, and the cash credit is the lender's proposed one
  */
 export interface WorkingCapitalForTheBalanceSheet {
   currentAssetsRequirement?: CurrentAssetsRequirement;

@@ -23,14 +23,13 @@ export function arpobByYear(c: Context): number[] {
 /**
  * Reads every driver through the formula context, so each value carries the inputs it used.
  * Revenue = beds × 365 × occupancy × ARPOB ÷ 1,00,000 (DOMAIN §5.b); pre-operative expenses are
- * capitalised into the depreciation classes, as in the TEV sample, so nothing is amortised.
+ * capitalised into the depreciation classes, as in the TEV sample, so nothing is amortised. The
+ * balance sheet's current assets and cash credit are the `currentAssets` and `cashCredit` values.
  */
 export function readDrivers(c: Context): Drivers {
   const years = c.need('/assumptions/projectionYears');
   const beds = c.need('/project/beds');
   const structuredPct = c.need('/assumptions/repaymentPctByYear');
-  const currentAssets = c.input('/workingCapital/currentAssetsRequirement');
-  const cashCredit = c.input('/workingCapital/bankFinance');
   return {
     years,
     fullCapacitySales: exactArpob(c).map((arpob) => (beds * DAYS_PER_YEAR * arpob) / RUPEES_PER_LAKH),
@@ -46,6 +45,7 @@ export function readDrivers(c: Context): Drivers {
       moratoriumYears: c.need('/assumptions/moratoriumYears'),
       repaymentYears: structuredPct.length,
       structuredPct,
+      rest: c.input('/assumptions/interestMethod') ?? 'ANNUAL_REST',
     },
     workingCapitalInterest: c.input('/assumptions/workingCapitalInterestPerYear') ?? 0,
     depreciationClasses: c.need('/assumptions/depreciationClasses'),
@@ -55,18 +55,14 @@ export function readDrivers(c: Context): Drivers {
     land: c.input('/projectCost/landLeasePremium') ?? 0,
     workingCapitalMargin: c.input('/projectCost/marginMoneyWorkingCapital') ?? 0,
     projectCost: c.number('projectCostTotal'),
-    ...(currentAssets !== undefined && cashCredit !== undefined
-      ? {
-          balanceSheet: {
-            shareCapital: c.need('/meansOfFinance/promoterEquity'),
-            quasiEquity: c.input('/meansOfFinance/promoterUnsecuredLoanQuasiEquity') ?? 0,
-            subsidy: c.input('/meansOfFinance/subsidy') ?? 0,
-            otherMeans: c.input('/meansOfFinance/others') ?? 0,
-            currentAssets,
-            cashCredit,
-          },
-        }
-      : {}),
+    balanceSheet: {
+      shareCapital: c.need('/meansOfFinance/promoterEquity'),
+      quasiEquity: c.input('/meansOfFinance/promoterUnsecuredLoanQuasiEquity') ?? 0,
+      subsidy: c.input('/meansOfFinance/subsidy') ?? 0,
+      otherMeans: c.input('/meansOfFinance/others') ?? 0,
+      currentAssets: c.number('currentAssets'),
+      cashCredit: c.number('cashCredit'),
+    },
     discountRatePct: c.need('/assumptions/discountRatePct'),
   };
 }

@@ -14,6 +14,7 @@ import {
   firrTable,
   fundsFlowStatement,
   inputListOrNote,
+  interestRests,
   LAKH,
   LAND_TENURE,
   loopTable,
@@ -33,7 +34,6 @@ import {
   input,
   note,
   paragraph,
-  showWhen,
   value,
 } from '../../sbi-under-5cr-v1/template-src/template-tags.js';
 
@@ -367,9 +367,13 @@ const ANNEXURES: readonly DocxBlock[] = [
     ],
     [
       'Term loan',
-      `${input('assumptions.termLoanRatePct', TWO_DP_OR_NA)} % p.a.; moratorium ${input('assumptions.moratoriumYears')} year(s); structured repayment ${input('assumptions.repaymentPctByYear', ":arrayJoin(' %, ')")} % of the loan`,
+      `${input('assumptions.termLoanRatePct', TWO_DP_OR_NA)} % p.a. with ${interestRests()}; moratorium ${input('assumptions.moratoriumYears')} year(s); structured repayment ${input('assumptions.repaymentPctByYear', ":arrayJoin(' %, ')")} % of the loan`,
     ],
     ['Interest on working capital (₹ in lakh a year)', input('assumptions.workingCapitalInterestPerYear', LAKH)],
+    [
+      'Working capital in the balance sheet (₹ in lakh)',
+      `current assets ${value('currentAssets', LAKH)}, funded by the margin money of ${input('projectCost.marginMoneyWorkingCapital', LAKH)} in the cost of project and a cash credit of ${value('cashCredit', LAKH)}`,
+    ],
     ['Depreciation', input('assumptions.depreciationMethod', ":ifEM:show('SLM')")],
     ['Discount rate for NPV', `${input('assumptions.discountRatePct', TWO_DP_OR_NA)} %`],
     ['Residual value', input('assumptions.residualValueBasis', OR_NA)],
@@ -377,9 +381,9 @@ const ANNEXURES: readonly DocxBlock[] = [
   heading('ANNEXURE 2 — PROJECTED P&L, BALANCE SHEET AND CASH FLOW', true),
   ...operatingStatement(VOLUME),
   ...profitabilityStatement(),
-  ...showWhen('d.values.balanceSheet:ifNEM', balanceSheetTables()),
-  paragraph(
-    "{d.values.balanceSheet:ifEM:show('No balance sheet is projected: the study’s data carries no opening balance sheet.'):elseShow('')}",
+  ...balanceSheetTables(),
+  note(
+    'Current assets are the working capital the margin money and the cash credit fund; cash and bank is the closing cash of the funds-flow statement below, never a balancing figure.',
   ),
   ...fundsFlowStatement(),
   heading('ANNEXURE 3 — DEPRECIATION, REPAYMENT AND INTEREST SCHEDULES', true),
@@ -396,9 +400,10 @@ const ANNEXURES: readonly DocxBlock[] = [
   ...inputListOrNote('project.approvals', 'No approvals listed in the report data.', approvalsTable()),
   heading('ANNEXURES 8 AND 9 — SITE PHOTOGRAPHS, LOCATION MAP AND CA CERTIFICATES'),
   paragraph(
-    'The site visit photographs, the location map and the promoters’ net-worth / CA certificates are attached after this report.',
+    'The site visit photographs and the location map follow. The promoters’ net-worth / CA certificates, like the other documents furnished (quotations, approvals, the signed declaration), are attached after the last page of this report, in the order of the annexures.',
   ),
-  heading('ANNEXURE 10 — INDEPENDENCE DECLARATION AND TEAM'),
+  { kind: 'annexurePages' },
+  heading('ANNEXURE 10 — INDEPENDENCE DECLARATION AND TEAM', true),
   paragraph(
     input(
       'declarations.independence',
@@ -440,6 +445,5 @@ export const TEV_REPORT_SPEC: DocxSpec = {
     ...RECOMMENDATION,
     ...ANNEXURES,
     ...draftFindings(),
-    { kind: 'annexurePages' },
   ],
 };

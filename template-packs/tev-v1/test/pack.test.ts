@@ -128,6 +128,75 @@ describe('pack TEV_V1', function () {
     for (const year of sheets) assert.equal(year.totalAssets, year.totalLiabilities);
   });
 
+  it('projects the domain sample’s balance sheet from its working-capital margin and proposed cash credit', () => {
+    const { values, warnings } = compute(sample);
+    // Current assets = WC margin 85 + cash credit 250 (the lender's proposed exposure).
+    assert.equal(values.currentAssets, 335);
+    assert.equal(values.cashCredit, 250);
+    const sheets = rows(values.balanceSheet);
+    assert.equal(sheets.length, 10);
+    sheets.forEach((year, index) => assert.equal(year.totalAssets, year.totalLiabilities, `Y${index + 1}`));
+    assert.deepEqual(
+      warnings.filter((warning) => ['BALANCE_SHEET_MISMATCH', 'FUNDING_GAP'].includes(warning.code)),
+      [],
+    );
+  });
+
+  it('ties the depreciation bases to the cost heads they depreciate', () => {
+    const input = sample.input as { assumptions: { depreciationClasses: { base: number }[] } };
+    const [building, medical, nonMedical, furniture] = input.assumptions.depreciationClasses;
+    const short = {
+      ...input,
+      assumptions: {
+        ...input.assumptions,
+        depreciationClasses: [building, medical, nonMedical, { ...furniture, base: 180 }],
+      },
+    };
+    const { warnings } = call<ComputeResult>(entry, 'compute', {
+      input: short,
+      now: sample.expected.now,
+      settings: sample.expected.settings,
+    });
+    const codes = warnings.map((warning) => warning.code);
+    assert.ok(codes.includes('DEPRECIATION_BASES_NOT_COST'), codes.join());
+    assert.ok(codes.includes('BALANCE_SHEET_MISMATCH'), codes.join());
+    assert.match(
+      warnings.find((warning) => warning.code === 'DEPRECIATION_BASES_NOT_COST')?.message ?? '',
+      /6,?095 lakh.*6,?115 lakh/,
+    );
+  });
+
+  it('charges interest at the rests the input names', () => {
+    const input = sample.input as { assumptions: object };
+    const quarterly = { ...input, assumptions: { ...input.assumptions, interestMethod: 'QUARTERLY_REST' } };
+    const { values } = call<ComputeResult>(entry, 'compute', { input: quarterly, now: sample.expected.now });
+    const schedule = rows(values.repaymentSchedule);
+    // Y1 (moratorium): 4 × 4,400 × 2.5 % = 440.00. Y2: 176 repaid 44 a quarter, interest
+    // 110.00 + 108.90 + 107.80 + 106.70 = 433.40 (annual rests: 440.00).
+    assert.deepEqual(
+      schedule.slice(0, 2).map((row) => [row.interest, row.principal]),
+      [
+        [440, 0],
+        [433.4, 176],
+      ],
+    );
+  });
+
+  it('stops depreciating a written-off class by default; the sample’s setting keeps charging it', () => {
+    const { expected } = sample;
+    const year9 = (settings: JsonValue | undefined) =>
+      rows(
+        call<ComputeResult>(entry, 'compute', {
+          input: sample.input,
+          now: expected.now,
+          ...(settings ? { settings } : {}),
+        }).values.projections,
+      )[8]?.depreciation;
+    // The 8-year furniture class (200 lakh) is written off after year 8: 409.83 − 25.00.
+    assert.equal(year9(undefined), 384.83);
+    assert.equal(year9(expected.settings as JsonValue), 409.83);
+  });
+
   it('matches the domain sample ratios to 0.005 (the case itself uses the 0.01 lakh tolerance)', () => {
     const values = compute(sample).values;
     const want = sample.expected.values!;

@@ -58,3 +58,61 @@ function footedRows(exact: readonly number[], total: number): number[] {
   }
   return floors.map((value) => paiseToLakh(value * 100_000));
 }
+
+/** A class in a year of the depreciation schedule, as printed: gross block, charge and net block. */
+export type DepreciationBlockRow = {
+  readonly asset: string;
+  readonly year: number;
+  readonly grossBlock: number;
+  readonly openingNetBlock: number;
+  readonly depreciation: number;
+  readonly closingNetBlock: number;
+};
+
+/**
+ * The class-wise schedule by year (DOMAIN §3.c item 2): each class's gross block, its net block
+ * at the start and end of the year and the year's charge as the schedule prints it, so the net
+ * block falls by exactly the printed charges. A class charged beyond its gross block (when
+ * depreciation does not stop at the end of its life) shows a negative net block.
+ */
+export function depreciationBlocks(
+  classes: readonly DepreciationClass[],
+  schedule: readonly DepreciationYear[],
+): DepreciationBlockRow[] {
+  return classes.flatMap((assetClass, index) => {
+    let net = assetClass.base;
+    return schedule.map((year) => {
+      const opening = net;
+      const charge = year.byClass[index] ?? 0;
+      net = paiseToLakh(lakhToPaise(net) - lakhToPaise(charge));
+      return {
+        asset: assetClass.asset,
+        year: year.year,
+        grossBlock: assetClass.base,
+        openingNetBlock: opening,
+        depreciation: charge,
+        closingNetBlock: net,
+      };
+    });
+  });
+}
+
+/** The schedule's totals by year: gross block, net block at the start and end, the year's charge. */
+export function depreciationTotals(
+  classes: readonly DepreciationClass[],
+  schedule: readonly DepreciationYear[],
+): Omit<DepreciationBlockRow, 'asset'>[] {
+  const gross = paiseToLakh(classes.reduce((sum, assetClass) => sum + lakhToPaise(assetClass.base), 0));
+  let net = gross;
+  return schedule.map((year) => {
+    const opening = net;
+    net = paiseToLakh(lakhToPaise(net) - lakhToPaise(year.total));
+    return {
+      year: year.year,
+      grossBlock: gross,
+      openingNetBlock: opening,
+      depreciation: year.total,
+      closingNetBlock: net,
+    };
+  });
+}

@@ -3,6 +3,7 @@
  * viability measures that project-finance packs (DPR, TEV) share. Pure code, bundled into each
  * pack's `logic.js` at build time.
  */
+export * from './amount-precision-rules.js';
 export * from './balance-sheet.js';
 export * from './cost-summary-formulas.js';
 export * from './depreciation-schedule.js';

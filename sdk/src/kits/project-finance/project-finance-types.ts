@@ -6,6 +6,8 @@ import type { SensitivityShock } from './projection-engine.js';
  * pack's generated `PackInput` has these fields, so it is assignable to this shape.
  */
 export interface ProjectFinanceInput {
+  /** The unit of account every table caption prints (`INR_LAKH`: "₹ in lakh"). */
+  readonly reportMeta?: { readonly unit?: string };
   /** Cost heads; every number that is not a percentage is an amount. */
   readonly projectCost?: { readonly total?: number };
   /** Sources of finance; every number that is not a percentage is an amount. */
@@ -14,6 +16,10 @@ export interface ProjectFinanceInput {
     readonly projectionYears?: number;
     readonly repaymentPctByYear?: readonly number[];
     readonly termLoanRatePct?: number;
+    /** The instalment per rest as typed; checked against the schedule's. */
+    readonly repaymentInstalment?: number;
+    /** `EQUAL_PRINCIPAL` or `EMI`; a structured repayment takes precedence. */
+    readonly repaymentMethod?: string;
   };
   readonly sensitivityCases?: readonly SensitivityShock[];
 }

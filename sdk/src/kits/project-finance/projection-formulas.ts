@@ -3,6 +3,7 @@ import { balanceSheets } from './balance-sheet.js';
 import { json } from './json.js';
 import { addLakh } from './lakh.js';
 import { project } from './projection-engine.js';
+import { scheduledInstalment } from './repayment-schedule.js';
 import type { DriverReaders } from './viability-formulas.js';
 
 /**
@@ -25,20 +26,28 @@ export function projectionFormulas<Input, Settings>(
       compute: (c) => project(read.drivers(c)).depreciation[0]?.total ?? null,
     },
     depreciationSchedule: {
-      description: 'Depreciation schedule: each class by year; rows foot to the yearly total',
+      description:
+        'Depreciation schedule: the classes (gross block, life) and each class’s charge by year; rows foot to the yearly total',
       unit: 'INR_LAKH',
       compute: (c) => {
         const drivers = read.drivers(c);
         return json({
-          classes: drivers.depreciationClasses.map((item) => item.asset),
+          classes: drivers.depreciationClasses.map(({ asset, base, lifeYears }) => ({ asset, base, lifeYears })),
           years: project(drivers).depreciation,
         });
       },
     },
     repaymentSchedule: {
-      description: 'Term-loan schedule: opening, interest (opening × rate), principal, closing',
+      description:
+        'Term-loan schedule by year: opening, interest (Σ balance × rate ÷ rests a year, at each rest), principal, closing',
       unit: 'INR_LAKH',
       compute: (c) => json(project(read.drivers(c)).repayment),
+    },
+    instalmentPerRest: {
+      description:
+        'Instalment due at each rest: EMI = PMT(rate ÷ rests a year, repayment years × rests, term loan), or equal principal = term loan ÷ (repayment years × rests); none for a structured repayment',
+      unit: 'INR_LAKH',
+      compute: (c) => scheduledInstalment(read.drivers(c).repayment),
     },
     repaymentTotal: {
       description: 'Σ principal repaid over the projection: must equal the term loan',

@@ -72,6 +72,37 @@ export const structureRules = {
       return problems.length > 0 && { message: `Repayment schedule: ${problems.join('; ')}`, fields: ['/assumptions'] };
     },
   },
+  REPAYMENT_INSTALMENT_MISMATCH: {
+    description: 'The instalment typed equals the instalment per rest the repayment schedule charges',
+    level: 'error',
+    check: ({ input, number, settings }) => {
+      const typed = input.assumptions?.repaymentInstalment;
+      const structured = (input.assumptions?.repaymentPctByYear ?? []).length > 0;
+      const problems: string[] = [];
+      if (structured && input.assumptions?.repaymentMethod === 'EMI')
+        problems.push('EMI is chosen, but a structured repayment is given and is the one scheduled');
+      const scheduled = number('instalmentPerRest');
+      if (typed !== undefined && structured)
+        problems.push(`an instalment of ${typed} lakh is typed, but the structured instalments differ year by year`);
+      else if (typed !== undefined && differsBeyondTolerance(typed, scheduled, settings.footingToleranceLakh))
+        problems.push(`the instalment typed is ${typed} lakh, the schedule charges ${scheduled} lakh at each rest`);
+      return (
+        problems.length > 0 && {
+          message: `Repayment terms: ${problems.join('; ')}`,
+          fields: ['/assumptions/repaymentInstalment', '/assumptions/repaymentMethod'],
+        }
+      );
+    },
+  },
+  UNIT_CAPTION_MISSING: {
+    description: 'The unit of account is ₹ lakh, which every table caption prints ("₹ in lakh")',
+    level: 'error',
+    check: ({ input }) =>
+      input.reportMeta?.unit !== 'INR_LAKH' && {
+        message: `The unit of account is ${input.reportMeta?.unit ?? 'not given'}: amounts are in ₹ lakh with 2 decimals and every table caption says so`,
+        fields: ['/reportMeta/unit'],
+      },
+  },
   TABLE_NOT_FOOTING: {
     description: 'Every printed total equals the sum of its printed (rounded) rows',
     level: 'error',
@@ -158,21 +189,3 @@ export const structureRules = {
     },
   },
 } satisfies Record<string, ProjectFinanceRule>;
-
-/** Amounts in ₹ lakh carry at most 2 decimals; `isPercentKey` names the fields that are percentages. */
-export function amountPrecisionRules(isPercentKey: (key: string) => boolean): Record<string, ProjectFinanceRule> {
-  return {
-    AMOUNT_PRECISION: {
-      description: 'Amounts are in ₹ lakh with at most 2 decimals',
-      level: 'error',
-      check: ({ input }) => {
-        const amounts = { ...input.projectCost, ...input.meansOfFinance };
-        const fine = Object.entries(amounts).filter(
-          ([key, value]) =>
-            typeof value === 'number' && !isPercentKey(key) && Math.abs(value * 100 - Math.round(value * 100)) > 1e-6,
-        );
-        return fine.length > 0 && `Give amounts in ₹ lakh to 2 decimals: ${fine.map(([key]) => key).join(', ')}`;
-      },
-    },
-  };
-}

@@ -1,5 +1,11 @@
 import type { JsonValue } from '../../contract/index.js';
 import type { FormulaDefinition } from '../../define-pack/index.js';
+import {
+  depreciationBlocks,
+  depreciationTotals,
+  type DepreciationClass,
+  type DepreciationYear,
+} from './depreciation-schedule.js';
 import { addLakh, subtractLakh } from './lakh.js';
 
 interface ProjectionRow {
@@ -12,11 +18,21 @@ function list<T>(value: JsonValue): T[] {
   return Array.isArray(value) ? (value as unknown as T[]) : [];
 }
 
+/** The classes and years of the `depreciationSchedule` value. */
+function scheduleOf(value: JsonValue): { classes: DepreciationClass[]; years: DepreciationYear[] } {
+  const schedule = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+  return {
+    classes: list<DepreciationClass>(schedule.classes ?? null),
+    years: list<DepreciationYear>(schedule.years ?? null),
+  };
+}
+
 /**
  * Year tables a viability document loops over, worked from the printed (rounded) figures of
  * `projectionFormulas`, `viabilityFormulas` and the cost summary so each printed row and total
  * foots: the funds-flow statement (opening cash, cash accruals, principal repaid, closing cash),
- * the total interest of the repayment schedule and the FIRR flows by year.
+ * the total interest of the repayment schedule, the FIRR flows by year and the depreciation
+ * schedule by class and year with the gross and net block.
  */
 export function viabilityTableFormulas<Input, Settings>(): Record<string, FormulaDefinition<Input, Settings, string>> {
   return {
@@ -46,6 +62,37 @@ export function viabilityTableFormulas<Input, Settings>(): Record<string, Formul
       description: 'Σ term-loan interest over the schedule',
       unit: 'INR_LAKH',
       compute: (c) => addLakh(...list<{ interest: number }>(c.value('repaymentSchedule')).map((row) => row.interest)),
+    },
+    depreciationBlockRows: {
+      description:
+        'Depreciation schedule by class and year: gross block, opening net block, the printed charge, closing net block = opening − charge',
+      unit: 'INR_LAKH',
+      compute: (c) => {
+        const labels = list<string>(c.value('yearLabels'));
+        const { classes, years } = scheduleOf(c.value('depreciationSchedule'));
+        return depreciationBlocks(classes, years).map((row) => ({
+          ...row,
+          label: labels[row.year - 1] ?? `Year ${row.year}`,
+        }));
+      },
+    },
+    depreciationTotalRows: {
+      description:
+        'Depreciation schedule totals by year: Σ gross block, opening net block, the year’s charge (as in the P&L), closing net block',
+      unit: 'INR_LAKH',
+      compute: (c) => {
+        const labels = list<string>(c.value('yearLabels'));
+        const { classes, years } = scheduleOf(c.value('depreciationSchedule'));
+        return depreciationTotals(classes, years).map((row) => ({
+          ...row,
+          label: labels[row.year - 1] ?? `Year ${row.year}`,
+        }));
+      },
+    },
+    depreciationTotal: {
+      description: 'Σ depreciation charged over the projection',
+      unit: 'INR_LAKH',
+      compute: (c) => addLakh(...scheduleOf(c.value('depreciationSchedule')).years.map((row) => row.total)),
     },
     firrRows: {
       description: 'FIRR cash flows by year (year 0 = project cost; the last year adds the residual value)',

@@ -7,10 +7,10 @@ import {
   toIsoDate,
 } from '../../runtime/index.js';
 import { coordinateRangeFindings } from '../../define-pack/coordinate-range-findings.js';
+import { outsideIndiaFindings } from '../../define-pack/outside-india-findings.js';
 import type { ValuationRule } from './valuation-types.js';
 
 const SIDES = ['north', 'south', 'east', 'west'] as const;
-const INDIA = { minLat: 6, maxLat: 37.6, minLng: 68, maxLng: 97.5 };
 const PAN = /^[A-Z]{5}[0-9]{4}[A-Z]$/;
 const IBBI = /^IBBI\/RV\/\d{2}\/\d{4}\/\d+$/;
 
@@ -128,12 +128,8 @@ export const siteRules = {
     check: ({ input }) => {
       const gps = input.property?.gps;
       if (gps?.lat === undefined || gps.lng === undefined) return;
-      if (gps.lat < INDIA.minLat || gps.lat > INDIA.maxLat || gps.lng < INDIA.minLng || gps.lng > INDIA.maxLng) {
-        return {
-          message: `${gps.lat}, ${gps.lng} is outside India`,
-          fields: ['/property/gps/lat', '/property/gps/lng'],
-        };
-      }
+      const outside = outsideIndiaFindings([{ pointer: '/property/gps', ...gps }]);
+      if (outside.length > 0) return outside;
       if (decimalPlaces(gps.lat) < 5 || decimalPlaces(gps.lng) < 5) {
         return {
           message: 'GPS coordinates need at least 5 decimal places',
