@@ -12,6 +12,7 @@ import { coreJobs, coreServices, withSystem, type JobService } from '@repogen/co
 import { BillingDriver } from '../billing/billing-test-support.js';
 import { pdfWithPages } from '../evidence/evidence-test-support.js';
 import { libreOfficeOrSkip } from '../render/render-fixtures.js';
+import { prerequisiteOrSkip } from '../support/ci-prerequisite.js';
 import { buildPackVariant, SBI_PACK_DIR, uniquePackKey } from '../support/pack-sources.js';
 import { createTestHost, json, randomEmail, type TestHost, type TestTenant } from '../support/test-host.js';
 import { startTestWorker } from '../support/test-worker.js';
@@ -137,11 +138,10 @@ describe('admin UI in a real browser (Debian Chromium), against a real host', fu
   }
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) assert.fail(`${CHROMIUM} is missing: run scripts/install-system-deps.sh --with-test-tools`);
-      console.warn(`    skipped: ${CHROMIUM} is not installed (scripts/install-system-deps.sh --with-test-tools)`);
-      this.skip();
-    }
+    prerequisiteOrSkip(
+      this,
+      existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is not installed (scripts/install-system-deps.sh --with-test-tools)`,
+    );
     libreOfficeOrSkip(this);
     assert.ok(existsSync(path.join(ROOT, 'admin-ui/dist/index.html')), 'the admin UI is built (npm run build)');
     await fs.mkdir(ARTIFACTS, { recursive: true });

@@ -3,7 +3,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/run-cli.js';
-import { createPrivatePostgres, privatePostgresAvailable, type PrivatePostgres } from './private-postgres.js';
+import { prerequisiteOrSkip } from '../support/ci-prerequisite.js';
+import {
+  createPrivatePostgres,
+  POSTGRES_BIN,
+  privatePostgresAvailable,
+  type PrivatePostgres,
+} from './private-postgres.js';
 import { childEnv, freePort, startCli, stopCli, waitFor, type CliProcess } from './reliability-support.js';
 
 interface Answer {
@@ -40,7 +46,13 @@ describe('reliability: PostgreSQL restarted while the host runs (PostgreSQL only
   };
 
   before(async function () {
-    if (!process.env.DATABASE_URL || !privatePostgresAvailable()) this.skip();
+    if (!process.env.DATABASE_URL) this.skip();
+    prerequisiteOrSkip(
+      this,
+      privatePostgresAvailable()
+        ? undefined
+        : `initdb and pg_ctl are not in ${POSTGRES_BIN} (Debian's postgresql-15 package)`,
+    );
     cluster = await createPrivatePostgres();
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'repogen-db-restart-'));
     const env = childEnv(dataDir, cluster.url);

@@ -14,6 +14,7 @@ import {
   type JobService,
 } from '@repogen/core';
 import { libreOfficeOrSkip } from '../render/render-fixtures.js';
+import { prerequisiteOrSkip } from '../support/ci-prerequisite.js';
 import { createTestHost, type TestHost, type TestTenant } from '../support/test-host.js';
 import {
   assertArtifactsWhole,
@@ -50,7 +51,7 @@ async function fillDisk(file: string): Promise<void> {
 }
 
 /**
- * The blob store on a small tmpfs of the test's own (mounting needs root; skipped otherwise),
+ * The blob store on a small tmpfs of the test's own (mounting needs root: skipped otherwise, failed in CI),
  * swapped in through the service registry. With the disk full, a generation fails its attempt
  * cleanly (BLOB_STORE_FULL, no version, no stray file, earlier versions whole) and, once there
  * is room again, its retry stores exactly one new version.
@@ -71,8 +72,10 @@ describe('reliability: the disk full while storing an artifact', function () {
     try {
       await run('mount', ['-t', 'tmpfs', '-o', 'size=16m,mode=0700', 'tmpfs', mountPoint]);
       mounted = true;
-    } catch {
-      this.skip();
+    } catch (error) {
+      // execFile's message holds the command and what it printed on stderr.
+      const reason = error instanceof Error ? error.message.trim() : String(error);
+      prerequisiteOrSkip(this, `a tmpfs of the test's own cannot be mounted (mounting needs root): ${reason}`);
     }
     const root = path.join(mountPoint, 'blobs');
     const blobFactory = createServiceFactory({

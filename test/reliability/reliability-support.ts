@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { coreServices, generateReportJob, type JobService } from '@repogen/core';
+import { coreServices, generateReportJob, withTenant, type JobService } from '@repogen/core';
 import { reportPackVariant, sbiFixtureInput } from '../reports/report-test-pack.js';
 import { buildPackVariant, SBI_PACK_DIR } from '../support/pack-sources.js';
 import { cliEnv, spawnCli } from '../support/run-cli.js';
@@ -20,12 +22,13 @@ export interface JobView {
 
 /**
  * Publishes the small report test pack (the SBI pack with a short template); answers its key.
- * `ownScope` makes it the tenant's own pack (as a bank's custom pack is) instead of a global one.
+ * `ownScope` makes it the tenant's own pack (as a bank's custom pack is) instead of a global one;
+ * `reviewer` is the firm whose admin publishes it, for a bank, which may not publish its own.
  */
 export async function publishReportTestPack(
   host: TestHost,
   tenant: TestTenant,
-  options: { ownScope?: boolean } = {},
+  options: { ownScope?: boolean; reviewer?: TestTenant } = {},
 ): Promise<string> {
   const variant = await reportPackVariant();
   const built = await buildPackVariant(SBI_PACK_DIR, {
@@ -46,7 +49,7 @@ export async function publishReportTestPack(
   const published = await host.server.inject({
     method: 'POST',
     url: `/v1/packs/${pack.key}/versions/${pack.manifest.version}/publish`,
-    headers: await tenant.headers('admin'),
+    headers: await (options.reviewer ?? tenant).headers('admin'),
   });
   assert.equal(published.statusCode, 200, published.payload);
   return pack.key;
@@ -135,6 +138,8 @@ export async function versionsOf(host: TestHost, tenant: TestTenant, reportId: s
   return json(response).items as ReportVersionView[];
 }
 
+const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
+
 /** Every artifact of every version downloads in full, and its bytes are the digest it was recorded with. */
 export async function assertArtifactsWhole(
   host: TestHost,
@@ -147,6 +152,7 @@ export async function assertArtifactsWhole(
       const bytes = await blobs.get(artifact.sha256);
       assert.ok(bytes, `the blob of artifact ${artifact.id} (${artifact.kind}) exists`);
       assert.equal(bytes.length, artifact.size, `artifact ${artifact.id} is whole`);
+      assert.equal(sha256(bytes), artifact.sha256, `artifact ${artifact.id} holds the bytes it was recorded with`);
       const download = await host.server.inject({
         method: 'GET',
         url: `/v1/artifacts/${artifact.id}`,
@@ -155,6 +161,47 @@ export async function assertArtifactsWhole(
       assert.equal(download.statusCode, 200);
       assert.equal(download.rawPayload.length, artifact.size);
     }
+  }
+}
+
+/** The files under `root`, by relative path, with their sizes. */
+export async function blobFiles(root: string): Promise<Record<string, number>> {
+  const entries = await fs.promises.readdir(root, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  });
+  const files: Record<string, number> = {};
+  for (const entry of entries.filter((candidate) => candidate.isFile())) {
+    const file = path.join(entry.parentPath, entry.name);
+    files[path.relative(root, file)] = (await fs.promises.stat(file)).size;
+  }
+  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * The file blob store under `root` holds only whole blobs: no temporary file of an interrupted
+ * write, every file at `ab/cd/<sha256>` with bytes of that digest; and every artifact row of the
+ * tenant (the unlisted `pdf-source` included) has its blob there, of the recorded size.
+ */
+export async function assertBlobStoreWhole(host: TestHost, tenant: TestTenant, root: string): Promise<void> {
+  const files = Object.keys(await blobFiles(root));
+  const strays = files.filter((file) => !/^([0-9a-f]{2})\/([0-9a-f]{2})\/\1\2[0-9a-f]{60}$/.test(file));
+  assert.deepEqual(strays, [], 'no temporary or partial file in the blob store');
+  for (const file of files) {
+    const bytes = await fs.promises.readFile(path.join(root, file));
+    assert.equal(sha256(bytes), path.basename(file), `blob ${file} is whole`);
+  }
+  const rows = await withTenant(host.database.knex, tenant.id, (trx) =>
+    trx('artifacts').select('id', 'kind', 'blob_sha256', 'size'),
+  );
+  assert.ok(rows.length > 0, 'the tenant has artifacts');
+  for (const row of rows as { id: string; kind: string; blob_sha256: string; size: number }[]) {
+    const file = path.join(root, row.blob_sha256.slice(0, 2), row.blob_sha256.slice(2, 4), row.blob_sha256);
+    const size = await fs.promises.stat(file).then(
+      (stat) => stat.size,
+      () => undefined,
+    );
+    assert.equal(size, row.size, `the blob of artifact ${row.id} (${row.kind}) is stored whole`);
   }
 }
 

@@ -248,7 +248,7 @@ export const evidenceRoutesPlugin = defineRoutePlugin({
         description: 'Delete an evidence item (soft: kept for the audit log, gone from lists and layouts)',
         auth: { access: { scope: writers } },
         validate: { params: idParams, failAction: failValidation },
-        response: { status: { ...errorResponses(400, 401, 403, 404) } },
+        response: { status: { 204: Joi.any(), ...errorResponses(400, 401, 403, 404) } },
       },
       async handler(request, h) {
         await evidence.remove(principalOf(request), (request.params as { id: string }).id, request.info.id);

@@ -1,5 +1,5 @@
 import type { Request, ResponseToolkit, Server, ServerRoute } from '@hapi/hapi';
-import type { ValidationError } from 'joi';
+import Joi, { type ValidationError } from 'joi';
 import { InvalidError } from '../errors/domain-error.js';
 import { ERROR_STATUS_DESCRIPTIONS, errorResponses } from './schemas.js';
 import type { AnyRef, ResolvedServices, ServiceRegistry } from '../registry/service-registry.js';
@@ -25,6 +25,9 @@ export async function registerRoutePlugins(server: Server, registry: ServiceRegi
 /**
  * Documents the error shape on every route: the failures any route can give (bad input when
  * it validates, 401/403 when it is protected, 500) beside the ones the route lists itself.
+ * hapi reads the body of every method but GET and HEAD before the route's own code runs, and
+ * answers a body it cannot read with 400 (bad JSON or multipart), 413 (over the size limit) or
+ * 415 (a content type it does not take), so those routes document the three.
  */
 function withErrorResponses(route: ServerRoute): ServerRoute {
   if (typeof route.options === 'function') return route;
@@ -32,8 +35,12 @@ function withErrorResponses(route: ServerRoute): ServerRoute {
   const statuses = [500];
   if (options.validate) statuses.push(400);
   if (options.auth !== false) statuses.push(401, 403);
+  if (readsBody(route)) statuses.push(400, 413, 415);
   const response = options.response ?? {};
-  const status: Record<string, unknown> = { ...errorResponses(...statuses), ...(response.status ?? {}) };
+  // A success answer given as `response.schema` alone would drop out of the document once `status` is set.
+  const answered = Object.keys(response.status ?? {}).some((code) => Number(code) < 400);
+  const success = !answered && Joi.isSchema(response.schema) ? { 200: response.schema } : {};
+  const status: Record<string, unknown> = { ...success, ...errorResponses(...statuses), ...(response.status ?? {}) };
   const described = Object.fromEntries(
     Object.keys(status)
       .filter((code) => Number(code) >= 400)
@@ -48,6 +55,11 @@ function withErrorResponses(route: ServerRoute): ServerRoute {
       plugins: { ...options.plugins, 'hapi-swagger': { ...swagger, responses: { ...described, ...swagger.responses } } },
     },
   };
+}
+
+function readsBody(route: ServerRoute): boolean {
+  const methods = [route.method].flat().map((method) => method.toUpperCase());
+  return methods.some((method) => method !== 'GET' && method !== 'HEAD');
 }
 
 /** joi rejections become `VALIDATION_FAILED` with the offending paths, never a 500. */

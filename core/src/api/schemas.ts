@@ -31,6 +31,8 @@ export const ERROR_STATUS_DESCRIPTIONS: Readonly<Record<number, string>> = {
   403: 'Role not allowed (FORBIDDEN)',
   404: 'Not found (NOT_FOUND)',
   409: 'Conflict (IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_REQUEST_IN_PROGRESS and others)',
+  413: 'The body is over the size limit (PAYLOAD_TOO_LARGE)',
+  415: 'A content type the route does not take (UNSUPPORTED_MEDIA_TYPE)',
   422: 'Understood but refused (a pack that fails its fixtures or misbehaves in the sandbox: PACK_TIMEOUT, PACK_MEMORY, PACK_FAULT, PACK_OUTPUT_INVALID)',
   500: 'Unexpected failure (INTERNAL); the message says nothing of the cause',
   503: 'Unavailable',
