@@ -77,6 +77,8 @@ describe('render: LibreOffice converter lifecycle', function () {
     await converter.start();
     const restartsBefore = converter.restarts;
     const killed = converter.officePid!;
+    // Stopped first, so that the conversion is still in flight when the kill lands, however fast the machine.
+    process.kill(killed, 'SIGSTOP');
     const conversion = converter.convertToPdf(docx);
     await sleep(300);
     process.kill(killed, 'SIGKILL');

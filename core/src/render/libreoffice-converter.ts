@@ -33,6 +33,7 @@ type BridgeAnswer = { readonly ok: true } | { readonly ok: false; readonly error
 
 interface BridgeMessage {
   readonly ready?: boolean;
+  readonly officeDied?: boolean;
   readonly officePid?: number;
   readonly fatal?: string;
   readonly id?: string;
@@ -249,6 +250,8 @@ export class LibreOfficeConverter {
         const message = parseBridgeMessage(line);
         if (!message) return;
         if (message.fatal !== undefined) return fail(message.fatal);
+        // The bridge exits a moment later; a conversion asked for meanwhile must go to a new office.
+        if (message.officeDied && office) office.alive = false;
         if (message.ready && message.officePid !== undefined && !office) {
           clearTimeout(timer);
           office = { bridge, officePid: message.officePid, exited, waiting: new Map(), alive: true };

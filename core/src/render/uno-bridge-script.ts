@@ -39,9 +39,12 @@ def prop(name, value):
     p.Name, p.Value = name, value
     return p
 
+sending = threading.Lock()  # the watcher thread writes too: one whole line at a time
+
 def send(message):
-    sys.stdout.write(json.dumps(message) + "\n")
-    sys.stdout.flush()
+    with sending:
+        sys.stdout.write(json.dumps(message) + "\n")
+        sys.stdout.flush()
 
 local = uno.getComponentContext()
 resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
@@ -67,6 +70,7 @@ office_died = threading.Event()
 def exit_when_office_dies(process):
     process.wait()
     office_died.set()
+    send({"officeDied": True})  # at once: the host stops handing this office work
     time.sleep(0.2)  # lets the main thread report the request it was serving
     os._exit(5)
 
