@@ -200,7 +200,6 @@ async function main(): Promise<void> {
         packKey: pack.detail.key,
         packVersion: pack.detail.version,
         inputSha256: sample.inputSha256,
-        draft: true,
       },
       input: sample.input,
       values: sample.values,

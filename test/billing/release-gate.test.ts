@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PDFDocument } from 'pdf-lib';
-import { generateReportJob, withTenant, type JobService } from '@repogen/core';
+import { generateReportJob, readOutlineTitles, withTenant, type JobService } from '@repogen/core';
 import { libreOfficeOrSkip } from '../render/render-fixtures.js';
 import { sbiFixtureInput } from '../reports/report-test-pack.js';
 import { buildPackVariant, SBI_PACK_DIR, uniquePackKey } from '../support/pack-sources.js';
@@ -88,11 +88,15 @@ describe('billing: release through the gate, with the DRAFT watermark removed', 
     const releasedBytes = (await driver.call('GET', `/v1/artifacts/${view.artifact.id as string}`)).rawPayload;
     const draft = await PDFDocument.load(draftBytes);
     const released = await PDFDocument.load(releasedBytes);
-    assert.equal(released.getPageCount(), draft.getPageCount());
+    assert.ok(
+      released.getPageCount() < draft.getPageCount() && readOutlineTitles(draft).includes('Checker findings (draft only)'),
+      'the draft carries the checker findings on pages of its own',
+    );
+    assert.ok(!readOutlineTitles(released).includes('Checker findings (draft only)'), 'the released PDF leaves them out');
     assert.match(draft.getSubject() ?? '', /^Draft report /);
     assert.match(released.getSubject() ?? '', /^Report /);
     assert.match(released.getKeywords() ?? '', /released/);
-    for (let page = 0; page < draft.getPageCount(); page += 1) {
+    for (let page = 0; page < released.getPageCount(); page += 1) {
       assert.equal(hasTranslucentText(draft, page), true, `draft page ${page + 1} carries the watermark`);
       assert.equal(hasTranslucentText(released, page), false, `released page ${page + 1} does not`);
     }

@@ -6,6 +6,9 @@ import { degrees, PDFDocument } from 'pdf-lib';
 import {
   appendOutlineEntries,
   assembleReportPdf,
+  assembleReportPdfWithSource,
+  FINDINGS_HEADING,
+  releaseReportPdf,
   readOutlineTitles,
   RENDER_ERROR_CODES,
   type PdfMetadata,
@@ -94,6 +97,33 @@ describe('render: PDF assembly', function () {
     assert.equal(doc.getCreator(), 'Repogen');
     assert.deepEqual(doc.getCreationDate(), METADATA.createdAt);
     assert.match(doc.getKeywords() ?? '', /pack:COOP_LB_V1@2\.0\.1 input-sha256:f{64} draft/);
+  });
+
+  it('appends the checker findings to a draft only, on pages of their own, so the released PDF is the report alone', async () => {
+    const long = 'Built-up area exceeds the approved plan by 2.17 %, and the valuer has not yet written why. '.repeat(6);
+    const findings = {
+      provenance: 'Draft version 2 generated on 25-11-2026 (COOP_LB_V1 2.0.1, input ' + 'f'.repeat(64) + ')',
+      items: Array.from({ length: 40 }, (_, index) => ({ level: index % 2 ? 'warn' : 'error', code: `CHECK_${index}`, message: index === 3 ? long : `Finding number ${index}` })),
+    };
+    const request = { body: await makePdf(2, 'Body'), appendices: [], metadata: METADATA, released: false, findings, footerLeft: 'Ref 7' } as const;
+    const { pdf, source } = await assembleReportPdfWithSource(request);
+    const draftFile = path.join(workDir, 'findings-draft.pdf');
+    const releasedFile = path.join(workDir, 'findings-released.pdf');
+    await fs.writeFile(draftFile, pdf);
+    await fs.writeFile(releasedFile, await releaseReportPdf(source, { packKey: 'COOP_LB_V1', packVersion: '2.0.1', inputHash: 'f'.repeat(64) }));
+    assert.ok(qpdfCheck(draftFile).ok, qpdfCheck(draftFile).output);
+
+    const draftText = pdfToText(draftFile);
+    const draft = await PDFDocument.load(pdf);
+    assert.ok(draft.getPageCount() >= 4, 'the findings run over pages of their own');
+    assert.ok(draftText.includes(FINDINGS_HEADING) && draftText.includes('CHECK_39') && draftText.includes('Draft version 2 generated on 25-11-2026'));
+    assert.ok(draftText.includes('has not yet written why'), 'a long finding is wrapped, not cut');
+    assert.ok(draftText.includes('Page 2 of 2') && draftText.includes('Findings 1 of'), 'the report keeps its own page numbers');
+    assert.ok(readOutlineTitles(draft).includes('Checker findings (draft only)'));
+
+    const releasedText = pdfToText(releasedFile);
+    assert.equal((await PDFDocument.load(await fs.readFile(releasedFile))).getPageCount(), 2);
+    assert.ok(!releasedText.includes('CHECKER FINDINGS') && !releasedText.includes('CHECK_0'), 'no findings in the released PDF');
   });
 
   it('gives the same bytes for the same input', async () => {

@@ -218,10 +218,8 @@ export function describePfTemplate(suite: PfTemplateSuite): void {
         for (const heading of suite.headings)
           assert.ok(fixture.text.includes(heading), `${fixture.name}: heading '${heading}'`);
         assert.ok(fixture.text.includes('(₹ in lakh)'), `${fixture.name}: the unit is in the captions`);
-        assert.ok(fixture.text.includes('CHECKER FINDINGS (DRAFT ONLY)'), `${fixture.name}: drafts list the findings`);
-        const compact = fixture.text.replace(/\s+/g, '');
-        for (const warning of fixture.warnings)
-          assert.ok(compact.includes(warning.code), `${fixture.name}: finding ${warning.code}`);
+        // The template renders the bank's document only; the host appends the findings to drafts.
+        assert.ok(!fixture.text.includes('CHECKER FINDINGS'), `${fixture.name}: no findings in the document`);
       }
     });
 

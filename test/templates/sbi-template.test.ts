@@ -114,8 +114,8 @@ describe('templates: SBI Format A report.docx', function () {
       for (const absent of isFlat ? LAND_AND_BUILDING_HEADINGS : FLAT_HEADINGS) {
         assert.ok(!fixture.text.includes(absent), `${fixture.name}: no '${absent}'`);
       }
-      assert.ok(fixture.text.includes('CHECKER FINDINGS (DRAFT ONLY)'), `${fixture.name}: drafts list the findings`);
-      assert.ok(fixture.text.includes('Draft version 1 generated on 25-11-2026'), `${fixture.name}: draft note`);
+      // The template renders the bank's document only; the host appends the findings to drafts.
+      assert.ok(!fixture.text.includes('CHECKER FINDINGS'), `${fixture.name}: no findings in the document`);
     }
   });
 
@@ -224,21 +224,19 @@ describe('templates: SBI Format A report.docx', function () {
     assert.ok(old && old.text.includes('14,40,000') && old.text.includes('12,96,000') && old.text.includes('1,44,000'));
   });
 
-  it('leaves the checker findings out of a released report', async () => {
+  it('renders the bank’s document without tags when there are no annexure pages', async () => {
     assert.ok(harness);
     const { built, entry, renderer, templateFile, workDir } = harness;
     const [fixture] = discoverFixtures(built.files).filter((candidate) => candidate.name === 'domain-sample');
     assert.ok(fixture, 'the domain sample exists');
     const result = call<ComputeResult>(entry, 'compute', { input: fixture.input, now: fixture.expected.now });
     const data = templateData(IDENTITY, fixture, result, { pages: [] }, built.manifest.version);
-    const released = { ...data, report: { ...(data.report as object), draft: false } };
     const pdfFile = path.join(workDir, 'released.pdf');
     await fs.writeFile(
       pdfFile,
-      await renderer.convertToPdf(await renderer.renderDocx(await fs.readFile(templateFile), released, [])),
+      await renderer.convertToPdf(await renderer.renderDocx(await fs.readFile(templateFile), data, [])),
     );
     const text = normalise(pdfToText(pdfFile));
-    assert.ok(!text.includes('CHECKER FINDINGS'), 'no findings in a released report');
     assert.ok(text.includes('DOCUMENT CHECKLIST') && text.includes('Rs. 1,39,80,000/-'));
     assert.ok(!text.includes('{d.'), 'no tag is left when there are no annexure pages');
   });

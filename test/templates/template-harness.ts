@@ -104,7 +104,6 @@ export function templateData(
   layout: LayoutResult,
   packVersion: string,
 ): Record<string, JsonValue | object> {
-  const input = fixture.input as { reportMeta?: { status?: string } };
   return {
     report: {
       title: identity.title,
@@ -114,7 +113,6 @@ export function templateData(
       packKey: identity.packKey,
       packVersion,
       inputSha256: crypto.createHash('sha256').update(JSON.stringify(fixture.input)).digest('hex'),
-      draft: input.reportMeta?.status !== 'FINAL',
     },
     input: fixture.input,
     values: result.values,

@@ -54,7 +54,7 @@ export function PacksScreen({ me }: { me: Me }) {
         <tbody>
           {(packs.data ?? []).flatMap((pack) =>
             pack.versions.map((version, index) => (
-              <tr key={`${pack.key}@${version.version}`} data-testid="pack-version-row">
+              <tr key={`${pack.key}@${version.version}`} data-testid="pack-version-row" data-pack-key={pack.key} data-version={version.version}>
                 <td>{index === 0 ? <><strong>{pack.title}</strong><div className="muted small"><code>{pack.key}</code> · {pack.family} · {pack.scope}</div></> : null}</td>
                 <td>
                   <code>{version.version}</code>

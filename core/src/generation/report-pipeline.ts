@@ -120,7 +120,6 @@ export async function runReportPipeline(deps: PipelineDeps, request: PipelineReq
         packKey: pack.detail.key,
         packVersion: pack.detail.version,
         inputSha256: snapshot.sha256,
-        draft: request.report.draft,
       },
       input: snapshot.input,
       values: computed.values,
@@ -154,6 +153,12 @@ export async function runReportPipeline(deps: PipelineDeps, request: PipelineReq
           createdAt: request.now,
         },
         released: !request.report.draft,
+        findings: request.report.draft
+          ? {
+              provenance: `Draft version ${request.report.version} generated on ${formatIndianDate(request.now)} (${pack.detail.key} ${pack.detail.version}, input ${snapshot.sha256})`,
+              items: computed.warnings,
+            }
+          : undefined,
         footerLeft: request.report.reference,
         footerRight: `v${request.report.version} · ${formatIndianDate(request.now)}`,
       }),

@@ -1,7 +1,11 @@
 import type { AnnexurePage, JsonValue, PackWarning } from '@repogen/sdk';
 import { ANNEXURE_DATA_KEY, toAnnexureTemplateData, type AnnexureTemplatePage } from '../render/index.js';
 
-/** What the template knows of the report itself, under `d.report`. */
+/**
+ * What the template knows of the report itself, under `d.report`. Nothing says whether it is a
+ * draft: a template renders once, for the bank, and the released PDF is that render without the
+ * watermark; the host adds what only drafts carry (the watermark, the checker's findings).
+ */
 export interface ReportTemplateHeader {
   readonly title: string;
   /** The external key (`v1:assignment:123`) or, without one, the report id. */
@@ -13,8 +17,6 @@ export interface ReportTemplateHeader {
   readonly packKey: string;
   readonly packVersion: string;
   readonly inputSha256: string;
-  /** True until the report is released. */
-  readonly draft: boolean;
 }
 
 /**

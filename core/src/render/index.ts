@@ -23,6 +23,7 @@ export {
   type PdfMetadata,
 } from './pdf-assembler.js';
 export { appendOutlineEntries, readOutlineTitles, type OutlineEntry } from './pdf-outline.js';
+export { FINDINGS_HEADING, type DraftFindings } from './pdf-findings-pages.js';
 export { restoreIndirectStreamLengths } from './pdf-stream-lengths.js';
 export { RENDER_ERROR_CODES, renderErrors, type RenderErrorCode } from './render-errors.js';
 export { INDIAN_NUMBER_FORMATTERS } from './indian-number-formatters.js';

@@ -3,6 +3,7 @@ import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { normaliseImage } from './image-normaliser.js';
 import { PAGE_GEOMETRY, mmToPoints } from './page-geometry.js';
 import { appendOutlineEntries, mergeRepeatedOutlineEntries, type OutlineEntry } from './pdf-outline.js';
+import { appendFindingsPages, type DraftFindings } from './pdf-findings-pages.js';
 import { drawWatermark, stampPage } from './pdf-page-stamper.js';
 import { restoreIndirectStreamLengths } from './pdf-stream-lengths.js';
 import { renderErrors } from './render-errors.js';
@@ -34,6 +35,8 @@ export interface AssemblePdfRequest {
   readonly metadata: PdfMetadata;
   /** Until release every page carries a diagonal DRAFT watermark. */
   readonly released: boolean;
+  /** On a draft, the checker's findings on pages of their own after the report (never in the released PDF). */
+  readonly findings?: DraftFindings | undefined;
   readonly footerLeft?: string;
   readonly footerRight?: string;
 }
@@ -87,6 +90,19 @@ export async function assembleReportPdfWithSource(request: AssemblePdfRequest): 
   const draft = await loadPdf(source, -1);
   draft.registerFontkit(fontkit);
   const draftFont = await draft.embedFont(loadStampFont(), { subset: true });
+  if (request.findings) {
+    // Numbered apart from the report's pages, which stay exactly those of the released PDF.
+    const findingsPages = appendFindingsPages(draft, draftFont, request.findings);
+    findingsPages.forEach((page, index) =>
+      stampPage(page, draftFont, {
+        pageLabel: `Findings ${index + 1} of ${findingsPages.length}`,
+        footerLeft: request.footerLeft,
+        footerRight: request.footerRight,
+        draft: false,
+      }),
+    );
+    appendOutlineEntries(draft, [{ title: 'Checker findings (draft only)', page: findingsPages[0]! }]);
+  }
   for (const page of draft.getPages()) drawWatermark(page, draftFont);
   setMetadata(draft, request.metadata, false);
   return { pdf: Buffer.from(await draft.save()), source };

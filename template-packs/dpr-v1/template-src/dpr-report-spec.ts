@@ -17,7 +17,6 @@ import {
   caption,
   chart,
   depreciationTable,
-  draftFindings,
   dscrTable,
   factsTable,
   firrTable,
@@ -418,6 +417,5 @@ export const DPR_REPORT_SPEC: DocxSpec = {
     ...CONCLUSION,
     ...ANNEXURES,
     { kind: 'annexurePages' },
-    ...draftFindings(),
   ],
 };

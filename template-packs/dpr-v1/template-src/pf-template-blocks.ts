@@ -2,11 +2,9 @@ import type { DocxAlign, DocxBlock, DocxRun, DocxTableRow } from '@repogen/core'
 import { CHART_SLOT_PREFIX } from '@repogen/sdk';
 import {
   choice,
-  heading,
   input,
   note,
   paragraph,
-  report,
   showWhen,
   TWO_DP,
   value,
@@ -464,27 +462,6 @@ export function sensitivityTable(volumeWord: string): DocxBlock[] {
       'Each case re-computes the whole projection from the base, changing only its driver. NA: the case never pays back within the projection.',
     ),
   ];
-}
-
-/** Printed on drafts only: the generation facts and the checker's findings. */
-export function draftFindings(): DocxBlock[] {
-  return showWhen('d.report.draft:ifEQ(true)', [
-    heading('CHECKER FINDINGS (DRAFT ONLY)', true),
-    note(
-      `Draft version ${report('version')} generated on ${report('generatedOn')} (${report('packKey')} ${report('packVersion')}, ` +
-        `input ${report('inputSha256')}). Printed on drafts only; the released report leaves this section out.`,
-    ),
-    paragraph("{d.warnings:ifEM:show('No findings.'):elseShow('')}"),
-    {
-      kind: 'table',
-      widths: [1.4, 5.8, 9.8],
-      rows: [
-        { header: true, cells: ['Level', 'Code', 'Finding'] },
-        { cells: ['{d.warnings[i].level}', '{d.warnings[i].code}', '{d.warnings[i].message}'] },
-        { cells: ['{d.warnings[i+1].level}', '', ''] },
-      ],
-    },
-  ]);
 }
 
 /** Place and date on the left, a signature block on the right. */

@@ -14,7 +14,6 @@ import {
   note,
   orNa,
   paragraph,
-  report,
   RUPEES,
   showWhen,
   subhead,
@@ -985,23 +984,6 @@ const VALUATION: readonly DocxBlock[] = [
   },
 ];
 
-const DRAFT_FINDINGS: readonly DocxBlock[] = showWhen('d.report.draft:ifEQ(true)', [
-  heading('CHECKER FINDINGS (DRAFT ONLY)'),
-  note(
-    `Draft version ${report('version')} generated on ${report('generatedOn')} (${report('packKey')} ${report('packVersion')}, ` +
-      `input ${report('inputSha256')}). Printed on drafts only; the released report leaves this section out.`,
-  ),
-  {
-    kind: 'table',
-    widths: [1.6, 5, 10.4],
-    rows: [
-      { header: true, cells: ['Level', 'Code', 'Finding'] },
-      { cells: ['{d.warnings[i].level}', '{d.warnings[i].code}', '{d.warnings[i].message}'] },
-      { cells: ['{d.warnings[i+1].level}', '', ''] },
-    ],
-  },
-]);
-
 const DECLARATION_ITEMS = [
   'I am a citizen of India.',
   'I have no direct or indirect interest in the property valued, and will not take any interest in it within three years before or after the valuation.',
@@ -1188,7 +1170,6 @@ export const SBI_REPORT_SPEC: DocxSpec = {
     ]),
     ...showWhen(IS_FLAT, FLAT),
     ...VALUATION,
-    ...DRAFT_FINDINGS,
     ...DECLARATION,
     ...CODE_OF_CONDUCT,
     ...CHECKLISTS,

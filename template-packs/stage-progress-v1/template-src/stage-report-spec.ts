@@ -2,7 +2,6 @@ import type { DocxAlign, DocxBlock, DocxSpec } from '@repogen/core';
 import {
   caption,
   chart,
-  draftFindings,
   factsTable,
   inputListOrNote,
   LAKH,
@@ -508,6 +507,5 @@ export const STAGE_REPORT_SPEC: DocxSpec = {
       'The site plan marking the photo locations, when furnished as a picture, follows. The CA and architect’s certificates, the bank statements, the statutory documents and any other document furnished are attached after the last page of this report, in the order of the annexures; the previous recommendations against disbursements (Annexure 7) are tabled in section 7.',
     ),
     { kind: 'annexurePages', exceptSections: ['progress-photographs'] },
-    ...draftFindings(),
   ],
 };

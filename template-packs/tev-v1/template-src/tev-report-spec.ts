@@ -8,7 +8,6 @@ import {
   caption,
   chart,
   depreciationTable,
-  draftFindings,
   dscrTable,
   factsTable,
   firrTable,
@@ -444,6 +443,5 @@ export const TEV_REPORT_SPEC: DocxSpec = {
     ...SENSITIVITY_AND_RISK,
     ...RECOMMENDATION,
     ...ANNEXURES,
-    ...draftFindings(),
   ],
 };
