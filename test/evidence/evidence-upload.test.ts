@@ -384,15 +384,11 @@ describe('evidence upload', function () {
         photos.map((bytes, index) => ({ name: `site-${index}.jpg`, bytes })),
         { kind: 'photo.exterior' },
       );
+      const closeUps = await Promise.all(Array.from({ length: 4 }, () => uniqueJpeg()));
       await upload(
         id,
-        [
-          { name: 'wip-1.jpg', bytes: await uniqueJpeg() },
-          { name: 'wip-2.jpg', bytes: await uniqueJpeg() },
-        ],
-        {
-          kind: 'photo.interior',
-        },
+        closeUps.map((bytes, index) => ({ name: `wip-${index}.jpg`, bytes })),
+        { kind: 'photo.interior' },
       );
       await upload(id, [{ name: 'map.png', bytes: await uniquePng() }], { kind: 'screenshot.map' });
       const checklist = json(await call('GET', `/v1/reports/${id}/checklist`)) as {
