@@ -1,5 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import { normaliseImage } from './image-normaliser.js';
 import { PAGE_GEOMETRY, mmToPoints } from './page-geometry.js';
 import { appendOutlineEntries, mergeRepeatedOutlineEntries, type OutlineEntry } from './pdf-outline.js';
@@ -73,15 +73,7 @@ export async function assembleReportPdfWithSource(request: AssemblePdfRequest): 
   }
   appendOutlineEntries(doc, bookmarks);
 
-  const pages = doc.getPages();
-  pages.forEach((page, index) =>
-    stampPage(page, font, {
-      pageLabel: `Page ${index + 1} of ${pages.length}`,
-      footerLeft: request.footerLeft,
-      footerRight: request.footerRight,
-      draft: false,
-    }),
-  );
+  stampFooters(doc.getPages(), font, request, 'Page');
   setMetadata(doc, request.metadata, request.released);
   const source = Buffer.from(await doc.save());
   if (request.released) return { pdf: source, source };
@@ -93,19 +85,24 @@ export async function assembleReportPdfWithSource(request: AssemblePdfRequest): 
   if (request.findings) {
     // Numbered apart from the report's pages, which stay exactly those of the released PDF.
     const findingsPages = appendFindingsPages(draft, draftFont, request.findings);
-    findingsPages.forEach((page, index) =>
-      stampPage(page, draftFont, {
-        pageLabel: `Findings ${index + 1} of ${findingsPages.length}`,
-        footerLeft: request.footerLeft,
-        footerRight: request.footerRight,
-        draft: false,
-      }),
-    );
+    stampFooters(findingsPages, draftFont, request, 'Findings');
     appendOutlineEntries(draft, [{ title: 'Checker findings (draft only)', page: findingsPages[0]! }]);
   }
   for (const page of draft.getPages()) drawWatermark(page, draftFont);
   setMetadata(draft, request.metadata, false);
   return { pdf: Buffer.from(await draft.save()), source };
+}
+
+/** Footers on `pages`, numbered `<label> n of count` among themselves. */
+function stampFooters(pages: readonly PDFPage[], font: PDFFont, request: AssemblePdfRequest, label: string): void {
+  pages.forEach((page, index) =>
+    stampPage(page, font, {
+      pageLabel: `${label} ${index + 1} of ${pages.length}`,
+      footerLeft: request.footerLeft,
+      footerRight: request.footerRight,
+      draft: false,
+    }),
+  );
 }
 
 /**
