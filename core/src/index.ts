@@ -15,6 +15,8 @@ export { coreServiceFactories, coreServices } from './core-services.js';
 export * from './errors/domain-error.js';
 export { coreJobs, type CoreJobPayloads } from './jobs/core-jobs.js';
 export { expireSessionsJob, type ExpireSessionsPayload } from './jobs/expire-sessions-job.js';
+export { sweepStaleFilesJob, type SweepStaleFilesPayload } from './jobs/sweep-stale-files-job.js';
+export { sweepStaleFiles, type StaleFileSweep } from './blobs/stale-files.js';
 export {
   defineJob,
   type JobContext,

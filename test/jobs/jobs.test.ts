@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Joi from 'joi';
 import {
@@ -143,16 +145,53 @@ describe('jobs (pg-boss)', function () {
     assert.deepEqual(new Set(left), new Set([sessions['recently expired'], sessions.live]));
   });
 
-  it('schedules session expiry daily', async () => {
+  it('schedules session expiry and the stale-file sweep daily', async () => {
     const rows = await withSystem(host.database.knex, (trx) => trx
       .withSchema('pgboss')
       .from('schedule')
-      .where({ name: 'maintenance.expire-sessions' })
-      .select<{ cron: string }[]>('cron'));
+      .whereIn('name', ['maintenance.expire-sessions', 'maintenance.sweep-stale-files'])
+      .orderBy('name')
+      .select<{ name: string; cron: string }[]>('name', 'cron'));
     assert.deepEqual(
-      rows.map((row) => row.cron),
-      ['17 3 * * *'],
+      rows.map((row) => [row.name, row.cron]),
+      [
+        ['maintenance.expire-sessions', '17 3 * * *'],
+        ['maintenance.sweep-stale-files', '47 3 * * *'],
+      ],
     );
+  });
+
+  it('sweeps what a killed process left in the data directory, and nothing in use', async () => {
+    const { dataDir } = await host.registry.get(coreServices.config);
+    const digest = crypto.randomBytes(32).toString('hex');
+    const folder = path.join(dataDir, 'blobs', digest.slice(0, 2), digest.slice(2, 4));
+    const aged = async (file: string, hours: number) => {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(file, 'left behind');
+      const at = new Date(Date.now() - hours * 3_600_000);
+      await fs.utimes(file, at, at);
+    };
+    const files = {
+      staleBlobPart: path.join(folder, `${digest}.999999.a1b2c3.tmp`),
+      liveBlobPart: path.join(folder, `${digest}.999999.d4e5f6.tmp`),
+      blob: path.join(folder, digest),
+      staleUpload: path.join(dataDir, 'uploads', `${digest}-upload`),
+      liveUpload: path.join(dataDir, 'uploads', `${digest}-live-upload`),
+    };
+    await aged(files.staleBlobPart, 30);
+    await aged(files.liveBlobPart, 0);
+    await aged(files.blob, 30);
+    await aged(files.staleUpload, 30);
+    await aged(files.liveUpload, 0);
+
+    const record = await settled('maintenance.sweep-stale-files', await jobs.send('maintenance.sweep-stale-files', { olderThanHours: 24 }));
+    assert.equal(record.state, 'completed', JSON.stringify(record.error));
+    const exists = (file: string) => fs.access(file).then(() => true, () => false);
+    assert.deepEqual(
+      Object.fromEntries(await Promise.all(Object.entries(files).map(async ([name, file]) => [name, await exists(file)]))),
+      { staleBlobPart: false, liveBlobPart: true, blob: true, staleUpload: false, liveUpload: true },
+    );
+    await Promise.all([files.liveBlobPart, files.blob, files.liveUpload].map((file) => fs.rm(file, { force: true })));
   });
 
   it('fails a job for good, with its code and no retry, when the handler raises a user error', async () => {

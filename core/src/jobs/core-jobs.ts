@@ -7,6 +7,7 @@ import type { OcrEvidencePayload } from '../evidence/ocr-job-payload.js';
 import { reconcileReservationsJob, type ReconcileReservationsPayload } from '../billing/reconcile-reservations-job.js';
 import { refillCreditsJob, type RefillCreditsPayload } from '../billing/refill-credits-job.js';
 import { expireIdempotentRequestsJob, type ExpireIdempotentRequestsPayload } from '../idempotency/expire-idempotent-requests-job.js';
+import { sweepStaleFilesJob, type SweepStaleFilesPayload } from './sweep-stale-files-job.js';
 
 /** The jobs of the host itself; every process that sends or works jobs knows these. */
 export const coreJobs = [
@@ -16,6 +17,7 @@ export const coreJobs = [
   refillCreditsJob,
   reconcileReservationsJob,
   expireIdempotentRequestsJob,
+  sweepStaleFilesJob,
 ] as const;
 
 /**
@@ -29,4 +31,5 @@ export type CoreJobPayloads = {
   'billing.refill-credits': RefillCreditsPayload;
   'billing.reconcile-reservations': ReconcileReservationsPayload;
   'maintenance.expire-idempotent-requests': ExpireIdempotentRequestsPayload;
+  'maintenance.sweep-stale-files': SweepStaleFilesPayload;
 };
