@@ -372,8 +372,8 @@ const GENERAL: readonly DocxBlock[] = [
       ...(['north', 'south', 'east', 'west'] as const).map((side) => ({
         cells: [
           side.charAt(0).toUpperCase() + side.slice(1),
-          input(`property.dimensionsM.asPerDeed.${side}`, TWO_DP),
-          input(`property.dimensionsM.actual.${side}`, TWO_DP),
+          orNa(input(`property.dimensionsM.asPerDeed.${side}`, TWO_DP)),
+          orNa(input(`property.dimensionsM.actual.${side}`, TWO_DP)),
         ],
         align: ['left', 'right', 'right'] as const,
       })),
@@ -458,9 +458,9 @@ const PART_A: readonly DocxBlock[] = [
   formTable([
     item(
       '1.',
-      'Size of the plot: north & south; east & west',
-      `${input('property.dimensionsM.actual.north', TWO_DP)} m & ${input('property.dimensionsM.actual.south', TWO_DP)} m; ` +
-        `${input('property.dimensionsM.actual.east', TWO_DP)} m & ${input('property.dimensionsM.actual.west', TWO_DP)} m`,
+      'Size of the plot (m): north & south; east & west',
+      `${orNa(input('property.dimensionsM.actual.north', TWO_DP))} & ${orNa(input('property.dimensionsM.actual.south', TWO_DP))}; ` +
+        `${orNa(input('property.dimensionsM.actual.east', TWO_DP))} & ${orNa(input('property.dimensionsM.actual.west', TWO_DP))}`,
     ),
     item(
       '2.',
