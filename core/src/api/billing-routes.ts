@@ -1,5 +1,7 @@
+import type { Request, ResponseToolkit } from '@hapi/hapi';
 import Joi from 'joi';
 import { principalOf } from '../auth/auth-plugin.js';
+import type { Principal } from '../auth/principal.js';
 import {
   BILLING_MODES,
   INVOICE_STATES,
@@ -89,6 +91,30 @@ const releaseSchema = Joi.object({
     .allow(null)
     .label('ReleaseGate'),
 }).label('ReportRelease');
+
+/**
+ * The handler of a route that writes one ledger entry per Idempotency-Key on the `{id}` it
+ * names: 201 with the entry and the account when new, 200 with the first ones on a repeat.
+ */
+function ledgerWrite<B>(
+  write: (
+    principal: Principal,
+    id: string,
+    body: B & { idempotencyKey: string },
+    requestId: string,
+  ) => Promise<{ entry: unknown; account: unknown; created: boolean }>,
+) {
+  return async (request: Request, h: ResponseToolkit) => {
+    const idempotencyKey = (request.headers['idempotency-key'] as string).trim();
+    const { entry, account, created } = await write(
+      principalOf(request),
+      (request.params as { id: string }).id,
+      { ...(request.payload as B), idempotencyKey },
+      request.info.id,
+    );
+    return h.response({ entry, account }).code(created ? 201 : 200);
+  };
+}
 
 const admin = ['admin'];
 const readers = ['admin', 'operator', 'service'];
@@ -233,17 +259,9 @@ export const billingRoutesPlugin = defineRoutePlugin({
           },
         },
       },
-      async handler(request, h) {
-        const body = request.payload as { credits: number; reason: string };
-        const idempotencyKey = (request.headers['idempotency-key'] as string).trim();
-        const { entry, account, created } = await billing.grant(
-          principalOf(request),
-          (request.params as { id: string }).id,
-          { ...body, idempotencyKey },
-          request.info.id,
-        );
-        return h.response({ entry, account }).code(created ? 201 : 200);
-      },
+      handler: ledgerWrite<{ credits: number; reason: string }>((principal, id, body, requestId) =>
+        billing.grant(principal, id, body, requestId),
+      ),
     },
     {
       method: 'POST',
@@ -272,17 +290,9 @@ export const billingRoutesPlugin = defineRoutePlugin({
           },
         },
       },
-      async handler(request, h) {
-        const body = request.payload as { credits: number; reason: string };
-        const idempotencyKey = (request.headers['idempotency-key'] as string).trim();
-        const { entry, account, created } = await billing.adjust(
-          principalOf(request),
-          (request.params as { id: string }).id,
-          { ...body, idempotencyKey },
-          request.info.id,
-        );
-        return h.response({ entry, account }).code(created ? 201 : 200);
-      },
+      handler: ledgerWrite<{ credits: number; reason: string }>((principal, id, body, requestId) =>
+        billing.adjust(principal, id, body, requestId),
+      ),
     },
     {
       method: 'POST',
@@ -311,17 +321,9 @@ export const billingRoutesPlugin = defineRoutePlugin({
           },
         },
       },
-      async handler(request, h) {
-        const body = request.payload as { credits?: number; reason: string };
-        const idempotencyKey = (request.headers['idempotency-key'] as string).trim();
-        const { entry, account, created } = await billing.refund(
-          principalOf(request),
-          (request.params as { id: string }).id,
-          { ...body, idempotencyKey },
-          request.info.id,
-        );
-        return h.response({ entry, account }).code(created ? 201 : 200);
-      },
+      handler: ledgerWrite<{ credits?: number; reason: string }>((principal, id, body, requestId) =>
+        billing.refund(principal, id, body, requestId),
+      ),
     },
     {
       method: 'GET',

@@ -145,6 +145,39 @@ export function createBillingService(deps: { knex: Knex; audit: AuditService }):
     return toBillingAccount(row, await balanceOf(trx, row.id));
   }
 
+  /**
+   * Moves `account`'s balance by an admin's grant or adjustment: one ledger entry per
+   * idempotency key, audited when it is new; a repeat answers the first entry.
+   */
+  async function changeBalance(
+    trx: Knex.Transaction,
+    principal: Principal,
+    requestId: string | undefined,
+    account: AccountRow,
+    change: { kind: 'grant' | 'adjustment'; credits: number; idempotencyKey: string; reason: string; action: string },
+  ): Promise<{ entry: LedgerEntry; created: boolean; account: BillingAccount }> {
+    const { row, created } = await appendEntry(trx, {
+      tenantId: principal.tenantId,
+      accountId: account.id,
+      kind: change.kind,
+      balanceDelta: change.credits,
+      reservedDelta: 0,
+      idempotencyKey: change.idempotencyKey,
+      reason: change.reason,
+      createdBy: principal.label,
+    });
+    if (created) {
+      await audit.record(trx, actorOf(principal, requestId), {
+        action: change.action,
+        targetType: 'billing_account',
+        targetId: account.id,
+        after: { credits: change.credits, ledgerEntryId: Number(row.id) },
+        reason: change.reason,
+      });
+    }
+    return { entry: toLedgerEntry(row), created, account: await viewOf(trx, account) };
+  }
+
   async function invoiceIn(trx: Knex.Transaction, id: string, forUpdate = false): Promise<InvoiceRow> {
     const query = trx('billing_invoices').where({ id }).first();
     const row = (await (forUpdate ? query.forUpdate() : query)) as InvoiceRow | undefined;
@@ -265,26 +298,13 @@ export function createBillingService(deps: { knex: Knex; audit: AuditService }):
       return withTenant(knex, principal.tenantId, async (trx) => {
         const account = await lockAccount(trx, id);
         if (!account) throw billingErrors.accountNotFound(id);
-        const { row, created } = await appendEntry(trx, {
-          tenantId: principal.tenantId,
-          accountId: id,
+        return changeBalance(trx, principal, requestId, account, {
           kind: 'grant',
-          balanceDelta: grant.credits,
-          reservedDelta: 0,
+          credits: grant.credits,
           idempotencyKey: `grant:${grant.idempotencyKey}`,
           reason: grant.reason,
-          createdBy: principal.label,
+          action: 'billing.credits.granted',
         });
-        if (created) {
-          await audit.record(trx, actorOf(principal, requestId), {
-            action: 'billing.credits.granted',
-            targetType: 'billing_account',
-            targetId: id,
-            after: { credits: grant.credits, ledgerEntryId: Number(row.id) },
-            reason: grant.reason,
-          });
-        }
-        return { entry: toLedgerEntry(row), created, account: await viewOf(trx, account) };
       });
     },
 
@@ -299,26 +319,13 @@ export function createBillingService(deps: { knex: Knex; audit: AuditService }):
           if (available + adjustment.credits < 0)
             throw billingErrors.adjustmentExceedsAvailable(adjustment.credits, available);
         }
-        const { row, created } = await appendEntry(trx, {
-          tenantId: principal.tenantId,
-          accountId: id,
+        return changeBalance(trx, principal, requestId, account, {
           kind: 'adjustment',
-          balanceDelta: adjustment.credits,
-          reservedDelta: 0,
+          credits: adjustment.credits,
           idempotencyKey,
           reason: adjustment.reason,
-          createdBy: principal.label,
+          action: 'billing.credits.adjusted',
         });
-        if (created) {
-          await audit.record(trx, actorOf(principal, requestId), {
-            action: 'billing.credits.adjusted',
-            targetType: 'billing_account',
-            targetId: id,
-            after: { credits: adjustment.credits, ledgerEntryId: Number(row.id) },
-            reason: adjustment.reason,
-          });
-        }
-        return { entry: toLedgerEntry(row), created, account: await viewOf(trx, account) };
       });
     },
 
