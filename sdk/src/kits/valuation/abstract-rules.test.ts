@@ -4,26 +4,9 @@ import { runRules } from '../../define-pack/run-rules.js';
 import type { JsonValue } from '../../contract/pack-contract.js';
 import { abstractRules } from './abstract-rules.js';
 import type { ValuationInput } from './valuation-types.js';
+import { KIT_TEST_SETTINGS } from './kit-test-settings.js';
 
-const settings = {
-  realisableFactor: 0.95,
-  distressFactor: 0.8,
-  rvDvRoundingStepRupees: 1_000,
-  defaultSalvagePct: 0,
-  guidelineDeviationPct: 20,
-  justificationMinChars: 200,
-  planDeviationErrorPct: 10,
-  reportAfterInspectionMaxDays: 15,
-  comparableMaxAgeMonths: 24,
-  minComparables: 2,
-  photoMaxDistanceM: 100,
-  realisableBandPct: [80, 95],
-  distressBandPct: [65, 85],
-  buildingLifeYears: { RCC_FRAMED: [60, 70] },
-  printDepreciationTable: false,
-  fmvRoundingStepRupees: 10_000,
-  insurableRoundingStepRupees: 1_000,
-};
+const settings = KIT_TEST_SETTINGS;
 
 const pack = definePack<ValuationInput, typeof settings>({ settings, formulas: {}, rules: abstractRules });
 

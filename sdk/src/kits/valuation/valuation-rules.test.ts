@@ -4,24 +4,9 @@ import { runRules } from '../../define-pack/run-rules.js';
 import type { JsonValue, PackWarning } from '../../contract/pack-contract.js';
 import type { ValuationInput } from './valuation-types.js';
 import { valuationRules } from './valuation-rules.js';
+import { KIT_TEST_SETTINGS } from './kit-test-settings.js';
 
-const settings = {
-  realisableFactor: 0.95,
-  distressFactor: 0.8,
-  rvDvRoundingStepRupees: 1_000,
-  defaultSalvagePct: 0,
-  guidelineDeviationPct: 20,
-  justificationMinChars: 200,
-  planDeviationErrorPct: 10,
-  reportAfterInspectionMaxDays: 15,
-  comparableMaxAgeMonths: 18,
-  minComparables: 2,
-  photoMaxDistanceM: 100,
-  realisableBandPct: [80, 95],
-  distressBandPct: [65, 85],
-  buildingLifeYears: { RCC_FRAMED: [60, 70] },
-  printDepreciationTable: false,
-};
+const settings = { ...KIT_TEST_SETTINGS, comparableMaxAgeMonths: 18 };
 
 const pack = definePack<ValuationInput, typeof settings>({ settings, formulas: {}, rules: valuationRules });
 const NOW = '2025-10-08T00:00:00Z';

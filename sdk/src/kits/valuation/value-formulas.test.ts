@@ -7,8 +7,11 @@ import { landFormulas } from './land-formulas.js';
 import { presentationFormulas } from './presentation-formulas.js';
 import type { ValuationInput } from './valuation-types.js';
 import { valueFormulas } from './value-formulas.js';
+import { KIT_TEST_SETTINGS } from './kit-test-settings.js';
 
+/** Another tenant's settings, so that every step and factor is seen to be the setting's. */
 const settings = {
+  ...KIT_TEST_SETTINGS,
   realisableFactor: 0.9,
   distressFactor: 0.75,
   fmvRoundingStepRupees: 5_000,
@@ -16,16 +19,6 @@ const settings = {
   insurableRoundingStepRupees: 100,
   defaultSalvagePct: 10,
   guidelineDeviationPct: 25,
-  justificationMinChars: 200,
-  planDeviationErrorPct: 10,
-  reportAfterInspectionMaxDays: 15,
-  comparableMaxAgeMonths: 24,
-  minComparables: 2,
-  photoMaxDistanceM: 100,
-  realisableBandPct: [80, 95],
-  distressBandPct: [65, 85],
-  buildingLifeYears: { RCC_FRAMED: [60, 70] },
-  printDepreciationTable: false,
 };
 
 /** A pack made of the kit alone, as a pack composes it. */
@@ -53,9 +46,14 @@ describe('valuation kit formulas', () => {
     assert.equal(values.fairMarketValueDisplay, 'Rs. 24,00,000/-');
   });
 
-  it('takes the valuation date as typed, else the inspection date, else the host\'s today', () => {
+  it("takes the valuation date as typed, else the inspection date, else the host's today", () => {
     const dateOf = (reportMeta: Record<string, string>) =>
-      evaluateFormulas(kitPack, { reportMeta: { format: 'A_LAND_AND_BUILDING', ...reportMeta } }, settings, '2026-01-12T00:00:00Z').values.valuationDate;
+      evaluateFormulas(
+        kitPack,
+        { reportMeta: { format: 'A_LAND_AND_BUILDING', ...reportMeta } },
+        settings,
+        '2026-01-12T00:00:00Z',
+      ).values.valuationDate;
     assert.equal(dateOf({ valuationDate: '2026-01-10', inspectionDate: '2026-01-08' }), '2026-01-10');
     assert.equal(dateOf({ inspectionDate: '2026-01-08' }), '2026-01-08');
     assert.equal(dateOf({}), '2026-01-12');
