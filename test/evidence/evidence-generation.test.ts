@@ -31,7 +31,10 @@ describe('uploaded evidence in a generated report', function () {
   });
   after(() => host?.close());
 
-  it("lays uploads out on the pack's annexure pages, in kind order, and places the photos in the DOCX", async () => {
+  /** A fresh test pack, uploaded by the firm's author and published by its admin, and a report on it. */
+  async function reportOnTestPack(
+    title: string,
+  ): Promise<{ pack: Awaited<ReturnType<typeof buildReportTestPack>>; reportId: string }> {
     const pack = await buildReportTestPack();
     const headers = await firm.headers('admin');
     const uploaded = await host.server.inject({
@@ -41,24 +44,25 @@ describe('uploaded evidence in a generated report', function () {
       payload: pack.bytes,
     });
     assert.equal(uploaded.statusCode, 201, uploaded.payload);
-    assert.equal(
-      (
-        await host.server.inject({
-          method: 'POST',
-          url: `/v1/packs/${pack.key}/versions/${pack.manifest.version}/publish`,
-          headers,
-        })
-      ).statusCode,
-      200,
-    );
+    const published = await host.server.inject({
+      method: 'POST',
+      url: `/v1/packs/${pack.key}/versions/${pack.manifest.version}/publish`,
+      headers,
+    });
+    assert.equal(published.statusCode, 200, published.payload);
     const created = await host.server.inject({
       method: 'POST',
       url: '/v1/reports',
       headers,
-      payload: { packKey: pack.key, title: 'Evidence annexures', data: await sbiFixtureInput() },
+      payload: { packKey: pack.key, title, data: await sbiFixtureInput() },
     });
     assert.equal(created.statusCode, 201, created.payload);
-    const reportId = json(created).id as string;
+    return { pack, reportId: json(created).id as string };
+  }
+
+  it("lays uploads out on the pack's annexure pages, in kind order, and places the photos in the DOCX", async () => {
+    const headers = await firm.headers('admin');
+    const { pack, reportId } = await reportOnTestPack('Evidence annexures');
 
     const send = async (files: FormFile[], kind: string) => {
       const body = multipart(files, { kind });
@@ -121,28 +125,8 @@ describe('uploaded evidence in a generated report', function () {
 
   it('appends a PDF filed under a picture kind (a guideline screenshot saved as PDF) as a document when generating', async function () {
     libreOfficeOrSkip(this);
-    const pack = await buildReportTestPack();
     const headers = await firm.headers('admin');
-    const uploaded = await host.server.inject({
-      method: 'POST',
-      url: '/v1/packs',
-      headers: { ...(await firm.headers('author')), 'content-type': 'application/octet-stream' },
-      payload: pack.bytes,
-    });
-    assert.ok([200, 201].includes(uploaded.statusCode), uploaded.payload);
-    await host.server.inject({
-      method: 'POST',
-      url: `/v1/packs/${pack.key}/versions/${pack.manifest.version}/publish`,
-      headers,
-    });
-    const created = await host.server.inject({
-      method: 'POST',
-      url: '/v1/reports',
-      headers,
-      payload: { packKey: pack.key, title: 'Guideline as PDF', data: await sbiFixtureInput() },
-    });
-    assert.equal(created.statusCode, 201, created.payload);
-    const reportId = json(created).id as string;
+    const { reportId } = await reportOnTestPack('Guideline as PDF');
     for (const [file, kind] of [
       [{ name: 'front.jpg', bytes: await uniqueJpeg() }, 'photo.exterior'],
       [
