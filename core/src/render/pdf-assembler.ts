@@ -57,7 +57,9 @@ export async function assembleReportPdf(request: AssemblePdfRequest): Promise<Bu
  * As `assembleReportPdf`, and also the same document before the DRAFT watermark (footers and
  * metadata in place): the source that release turns into the final PDF without rendering again.
  */
-export async function assembleReportPdfWithSource(request: AssemblePdfRequest): Promise<{ pdf: Buffer; source: Buffer }> {
+export async function assembleReportPdfWithSource(
+  request: AssemblePdfRequest,
+): Promise<{ pdf: Buffer; source: Buffer }> {
   const doc = await loadPdf(request.body, -1);
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(loadStampFont(), { subset: true });
@@ -100,7 +102,6 @@ function stampFooters(pages: readonly PDFPage[], font: PDFFont, request: Assembl
       pageLabel: `${label} ${index + 1} of ${pages.length}`,
       footerLeft: request.footerLeft,
       footerRight: request.footerRight,
-      draft: false,
     }),
   );
 }
@@ -109,7 +110,10 @@ function stampFooters(pages: readonly PDFPage[], font: PDFFont, request: Assembl
  * The released PDF from the source `assembleReportPdfWithSource` kept: the same pages and
  * footers, no watermark, and metadata that says released.
  */
-export async function releaseReportPdf(source: Buffer, metadata: Omit<PdfMetadata, 'createdAt' | 'title'>): Promise<Buffer> {
+export async function releaseReportPdf(
+  source: Buffer,
+  metadata: Omit<PdfMetadata, 'createdAt' | 'title'>,
+): Promise<Buffer> {
   const doc = await loadPdf(source, -1);
   const createdAt = doc.getCreationDate() ?? new Date(0);
   setMetadata(doc, { ...metadata, title: doc.getTitle() ?? '', author: doc.getAuthor(), createdAt }, true);

@@ -40,13 +40,19 @@ export function appendFindingsPages(doc: PDFDocument, font: PDFFont, findings: D
     pages.push(page);
     y = height - mmToPoints(MARGIN_MM.top);
   };
-  const text = (value: string, x: number, size: number, color = ink) => page.drawText(value, { x, y, size, font, color });
+  const text = (value: string, x: number, size: number, color = ink) =>
+    page.drawText(value, { x, y, size, font, color });
 
   newPage();
   y -= SIZE.heading;
   text(FINDINGS_HEADING, left, SIZE.heading);
   y -= LINE.body + LINE.gap;
-  for (const line of wrap(font, `${findings.provenance}. Drafts only: the released report leaves these pages out.`, SIZE.body, right - left)) {
+  for (const line of wrap(
+    font,
+    `${findings.provenance}. Drafts only: the released report leaves these pages out.`,
+    SIZE.body,
+    right - left,
+  )) {
     text(line, left, SIZE.body, grey);
     y -= LINE.body;
   }

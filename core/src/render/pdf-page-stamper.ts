@@ -6,7 +6,6 @@ export interface PageStamp {
   readonly pageLabel: string;
   readonly footerLeft?: string | undefined;
   readonly footerRight?: string | undefined;
-  readonly draft: boolean;
 }
 
 /** The footer's baseline sits this far above the visible bottom edge (docx-builder keeps it clear). */
@@ -16,7 +15,7 @@ const FOOTER_SIZE_PT = 8;
 const WATERMARK_TEXT = 'DRAFT';
 
 /**
- * Stamps one page: the footer and, on drafts, a diagonal watermark. Coordinates are worked out
+ * Stamps one page's footer (the watermark is `drawWatermark`'s, on drafts). Coordinates are worked out
  * on the page as seen, then mapped through its /Rotate and crop box, so a scanned page stored
  * sideways gets its footer at the visible bottom.
  */
@@ -33,8 +32,6 @@ export function stampPage(page: PDFPage, font: PDFFont, stamp: PageStamp): void 
   if (stamp.footerLeft) footer(stamp.footerLeft, side);
   if (stamp.footerRight)
     footer(stamp.footerRight, view.width - side - font.widthOfTextAtSize(stamp.footerRight, FOOTER_SIZE_PT));
-
-  if (stamp.draft) drawWatermark(page, font);
 }
 
 /** The diagonal DRAFT watermark across the visible page. */
